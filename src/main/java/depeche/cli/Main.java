@@ -1,0 +1,52 @@
+package depeche.cli;
+
+import depeche.model.ModelException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code depeche} command: French news in, reviewed bilingual English out. */
+@Command(
+        name = "depeche",
+        mixinStandardHelpOptions = true,
+        version = "depeche 0.1.0",
+        description = "Translates French news articles into English with local transformer models.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    /** Exit code when every item succeeded. */
+    public static final int EXIT_OK = 0;
+    /** Exit code when some items failed and the others were still written. */
+    public static final int EXIT_SOME_FAILED = 1;
+    /** Exit code for usage errors: bad options, missing or unusable model folders. */
+    public static final int EXIT_USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */
+    public static int run(String... args) {
+        System.setProperty("ai.djl.offline", "true");
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof ModelException || ex instanceof UsageException) {
+                commandLine.getErr().println("depeche: " + ex.getMessage());
+                return EXIT_USAGE;
+            }
+            throw ex;
+        });
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+    }
+}
