@@ -1,0 +1,266 @@
+package depeche.generate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import depeche.model.JsonFiles;
+import depeche.model.ModelConfig;
+import depeche.model.ModelException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * HF {@code generate()} settings, with HF's defaults. Read from {@code generation_config.json}, or, for folders
+ * without one, from the generation keys of {@code config.json} as HF's {@code GenerationConfig.from_model_config}
+ * does. Token ids absent from both come from the model config. Immutable: the {@code with…} methods return
+ * changed copies (command-line overrides).
+ *
+ * @param maxLength          maximum length of the output, decoder start token included
+ * @param maxNewTokens       when set, overrides {@code maxLength} as {@code maxNewTokens + 1}
+ * @param minLength          eos is banned while the output (start token included) is shorter
+ * @param minNewTokens       eos is banned while fewer tokens were generated
+ * @param earlyStopping      when beam search stops ({@code true}, {@code false} or {@code "never"})
+ * @param badWordsIds        token sequences never to generate
+ * @param eosTokenIds        tokens that end a sequence; the first one is appended to beam results
+ */
+public record GenerationConfig(
+        int maxLength,
+        Integer maxNewTokens,
+        int minLength,
+        int minNewTokens,
+        int numBeams,
+        int numReturnSequences,
+        double lengthPenalty,
+        EarlyStopping earlyStopping,
+        int noRepeatNgramSize,
+        List<long[]> badWordsIds,
+        Long forcedBosTokenId,
+        long[] forcedEosTokenIds,
+        boolean renormalizeLogits,
+        long decoderStartTokenId,
+        long[] eosTokenIds,
+        long padTokenId) {
+
+    /** HF's three early-stopping modes for beam search. */
+    public enum EarlyStopping {
+        /** Stop an input as soon as it has {@code num_beams} finished hypotheses. */
+        TRUE,
+        /** Stop when no running beam can beat the worst kept hypothesis at the current length. */
+        FALSE,
+        /** Like FALSE, but judged at {@code max_length} (the canonical beam search). */
+        NEVER
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The settings of a model folder: {@code generation_config.json} when present, else {@code config.json}. */
+    public static GenerationConfig read(Path modelDir, ModelConfig model) {
+        Path generation = modelDir.resolve("generation_config.json");
+        Path file = Files.isRegularFile(generation) ? generation : modelDir.resolve("config.json");
+        return parse(file, JsonFiles.readObject(file), model, !file.equals(generation));
+    }
+
+    /**
+     * @param fromModelConfig whether {@code n} is config.json, whose absent keys mean the model class's defaults
+     *                        (BART and Marian force eos by default); generation_config.json means what it says
+     */
+    static GenerationConfig parse(Path file, JsonNode n, ModelConfig model, boolean fromModelConfig) {
+        Fields f = new Fields(file, n);
+        long[] eos = f.ids("eos_token_id");
+        long[] forcedEos = n.has("forced_eos_token_id") || !fromModelConfig || model.forcedEosTokenId() == null
+                ? f.ids("forced_eos_token_id")
+                : new long[] {model.forcedEosTokenId()};
+        return new GenerationConfig(
+                f.integer("max_length", 20),
+                f.optionalInteger("max_new_tokens"),
+                f.integer("min_length", 0),
+                f.integer("min_new_tokens", 0),
+                f.integer("num_beams", 1),
+                f.integer("num_return_sequences", 1),
+                f.number("length_penalty", 1.0),
+                f.earlyStopping(),
+                f.integer("no_repeat_ngram_size", 0),
+                f.idLists("bad_words_ids"),
+                f.optionalLong("forced_bos_token_id"),
+                forcedEos,
+                f.bool("renormalize_logits", false),
+                f.optionalLong("decoder_start_token_id") != null ? f.optionalLong("decoder_start_token_id")
+                        : model.decoderStartTokenId(),
+                eos.length > 0 ? eos : new long[] {model.eosTokenId()},
+                f.optionalLong("pad_token_id") != null ? f.optionalLong("pad_token_id") : model.padTokenId());
+    }
+
+    /** The length limit in effect, start token included. */
+    public int effectiveMaxLength() {
+        return maxNewTokens != null ? maxNewTokens + 1 : maxLength;
+    }
+
+    public GenerationConfig withNumBeams(int beams) {
+        return new GenerationConfig(maxLength, maxNewTokens, minLength, minNewTokens, beams, numReturnSequences,
+                lengthPenalty, earlyStopping, noRepeatNgramSize, badWordsIds, forcedBosTokenId, forcedEosTokenIds,
+                renormalizeLogits, decoderStartTokenId, eosTokenIds, padTokenId);
+    }
+
+    /** Sets {@code max_length} and clears {@code max_new_tokens}, as passing max_length to HF does. */
+    public GenerationConfig withMaxLength(int length) {
+        return new GenerationConfig(length, null, minLength, minNewTokens, numBeams, numReturnSequences,
+                lengthPenalty, earlyStopping, noRepeatNgramSize, badWordsIds, forcedBosTokenId, forcedEosTokenIds,
+                renormalizeLogits, decoderStartTokenId, eosTokenIds, padTokenId);
+    }
+
+    /**
+     * Applies {@code generate(**kwargs)}-style overrides given as JSON (keys as in generation_config.json), the
+     * way tests and advanced users pass them.
+     */
+    public GenerationConfig withOverrides(JsonNode overrides, ModelConfig model) {
+        com.fasterxml.jackson.databind.node.ObjectNode merged = JSON.valueToTree(toJson());
+        merged.setAll((com.fasterxml.jackson.databind.node.ObjectNode) overrides);
+        if (overrides.has("max_length") && !overrides.has("max_new_tokens")) {
+            merged.putNull("max_new_tokens");
+        }
+        return parse(Path.of("<overrides>"), merged, model, false);
+    }
+
+    /** The settings as generation_config.json keys (what a run report records). */
+    public java.util.Map<String, Object> toJson() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("max_length", maxLength);
+        m.put("max_new_tokens", maxNewTokens);
+        m.put("min_length", minLength);
+        m.put("min_new_tokens", minNewTokens);
+        m.put("num_beams", numBeams);
+        m.put("num_return_sequences", numReturnSequences);
+        m.put("length_penalty", lengthPenalty);
+        m.put("early_stopping", switch (earlyStopping) {
+            case TRUE -> true;
+            case FALSE -> false;
+            case NEVER -> "never";
+        });
+        m.put("no_repeat_ngram_size", noRepeatNgramSize);
+        m.put("bad_words_ids", badWordsIds);
+        m.put("forced_bos_token_id", forcedBosTokenId);
+        m.put("forced_eos_token_id", forcedEosTokenIds);
+        m.put("renormalize_logits", renormalizeLogits);
+        m.put("decoder_start_token_id", decoderStartTokenId);
+        m.put("eos_token_id", eosTokenIds);
+        m.put("pad_token_id", padTokenId);
+        return m;
+    }
+
+    /** Typed access with errors naming the file and key. */
+    private record Fields(Path file, JsonNode root) {
+        private JsonNode value(String key) {
+            JsonNode v = root.get(key);
+            return v == null || v.isNull() ? null : v;
+        }
+
+        int integer(String key, int fallback) {
+            Integer v = optionalInteger(key);
+            return v == null ? fallback : v;
+        }
+
+        Integer optionalInteger(String key) {
+            JsonNode v = value(key);
+            if (v == null) {
+                return null;
+            }
+            if (!v.canConvertToInt() || !v.isIntegralNumber()) {
+                throw bad(key, "an integer", v);
+            }
+            return v.asInt();
+        }
+
+        Long optionalLong(String key) {
+            JsonNode v = value(key);
+            if (v == null) {
+                return null;
+            }
+            if (!v.isIntegralNumber()) {
+                throw bad(key, "an integer", v);
+            }
+            return v.asLong();
+        }
+
+        double number(String key, double fallback) {
+            JsonNode v = value(key);
+            if (v == null) {
+                return fallback;
+            }
+            if (!v.isNumber()) {
+                throw bad(key, "a number", v);
+            }
+            return v.asDouble();
+        }
+
+        boolean bool(String key, boolean fallback) {
+            JsonNode v = value(key);
+            if (v == null) {
+                return fallback;
+            }
+            if (!v.isBoolean()) {
+                throw bad(key, "true or false", v);
+            }
+            return v.asBoolean();
+        }
+
+        EarlyStopping earlyStopping() {
+            JsonNode v = value("early_stopping");
+            if (v == null) {
+                return EarlyStopping.FALSE;
+            }
+            if (v.isBoolean()) {
+                return v.asBoolean() ? EarlyStopping.TRUE : EarlyStopping.FALSE;
+            }
+            if ("never".equals(v.asText())) {
+                return EarlyStopping.NEVER;
+            }
+            throw bad("early_stopping", "true, false or \"never\"", v);
+        }
+
+        /** An id or a list of ids (HF accepts both for eos_token_id and forced_eos_token_id). */
+        long[] ids(String key) {
+            JsonNode v = value(key);
+            if (v == null) {
+                return new long[0];
+            }
+            if (v.isIntegralNumber()) {
+                return new long[] {v.asLong()};
+            }
+            return idArray(key, v);
+        }
+
+        List<long[]> idLists(String key) {
+            JsonNode v = value(key);
+            List<long[]> lists = new ArrayList<>();
+            if (v == null) {
+                return lists;
+            }
+            if (!v.isArray()) {
+                throw bad(key, "a list of id lists", v);
+            }
+            for (JsonNode seq : v) {
+                lists.add(idArray(key, seq));
+            }
+            return lists;
+        }
+
+        private long[] idArray(String key, JsonNode v) {
+            if (!v.isArray()) {
+                throw bad(key, "a list of ids", v);
+            }
+            long[] ids = new long[v.size()];
+            for (int i = 0; i < ids.length; i++) {
+                if (!v.get(i).isIntegralNumber()) {
+                    throw bad(key, "a list of ids", v);
+                }
+                ids[i] = v.get(i).asLong();
+            }
+            return ids;
+        }
+
+        private ModelException bad(String key, String expected, JsonNode v) {
+            return new ModelException(file, "'" + key + "' should be " + expected + ", not " + v);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package depeche.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything the decoder remembers between steps of one generation: per layer, the growing self-attention
+ * cache and the encoder's cross-attention keys/values, plus the encoder padding mask. Each input has
+ * {@code group} consecutive rows (its beams). Owns a manager; close it when the generation ends.
+ */
+public final class DecoderState implements AutoCloseable {
+    private final NDManager manager;
+    private final List<LayerCache> layers;
+    private final int group;
+    private NDArray crossMask;
+    private long length;
+
+    DecoderState(NDManager manager, List<LayerCache.Cross> cross, NDArray crossMask, int group) {
+        this.manager = manager;
+        this.group = group;
+        this.layers = new ArrayList<>(cross.size());
+        for (LayerCache.Cross c : cross) {
+            layers.add(new LayerCache(manager, c, group));
+        }
+        this.crossMask = keep(crossMask);
+    }
+
+    /** Positions decoded so far. */
+    public long length() {
+        return length;
+    }
+
+    /** Rows per input. */
+    public int group() {
+        return group;
+    }
+
+    LayerCache layer(int i) {
+        return layers.get(i);
+    }
+
+    NDArray crossMask() {
+        return crossMask;
+    }
+
+    void advance(long positions) {
+        length += positions;
+    }
+
+    /**
+     * Rearranges the rows: new row i continues old row {@code rowSources[i]}. When inputs are dropped (finished),
+     * {@code keptInputs} lists the old input indices that remain, in order; otherwise it is null. Rows must stay
+     * grouped by input, {@code group} per remaining input.
+     */
+    public void select(long[] rowSources, long[] keptInputs) {
+        try (NDScope ignored = new NDScope()) {
+            NDArray rows = manager.create(rowSources);
+            for (LayerCache layer : layers) {
+                layer.selectRows(rows);
+            }
+            if (keptInputs != null) {
+                NDArray inputs = manager.create(keptInputs);
+                for (LayerCache layer : layers) {
+                    layer.selectInputs(inputs);
+                }
+                NDArray old = crossMask;
+                crossMask = keep(old.get(new NDIndex("{}", inputs)));
+                old.close();
+            }
+        }
+    }
+
+    private NDArray keep(NDArray array) {
+        NDScope.unregister(array);
+        array.attach(manager);
+        return array;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,180 @@
+package depeche.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import depeche.model.weights.Checkpoint;
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * An encoder-decoder language model as HF's {@code MarianMTModel} / {@code BartForConditionalGeneration} builds
+ * it from a checkpoint: {@code model.shared}, {@code model.encoder}, {@code model.decoder}, the LM head (tied to
+ * the decoder's token embeddings unless {@code tie_word_embeddings} is false) and {@code final_logits_bias}.
+ * Weights live in this model's manager; close the model to free them.
+ */
+public final class Seq2SeqModel implements AutoCloseable {
+    private final ModelConfig config;
+    private final NDManager manager;
+    private final Encoder encoder;
+    private final Decoder decoder;
+    private final NDArray lmHead;
+    private final NDArray finalLogitsBias;
+
+    private Seq2SeqModel(ModelConfig config, NDManager manager, Encoder encoder, Decoder decoder, NDArray lmHead,
+                         NDArray finalLogitsBias) {
+        this.config = config;
+        this.manager = manager;
+        this.encoder = encoder;
+        this.decoder = decoder;
+        this.lmHead = lmHead;
+        this.finalLogitsBias = finalLogitsBias;
+    }
+
+    /**
+     * Builds the network of {@code config} from {@code checkpoint}. Keys may carry HF's {@code model.} prefix
+     * (a ForConditionalGeneration save) or not (a bare base-model save).
+     */
+    public static Seq2SeqModel load(ModelConfig config, Checkpoint checkpoint) {
+        NDManager manager = NDManager.newBaseManager();
+        try {
+            WeightsView root = new WeightsView(checkpoint, manager, "");
+            WeightsView base = hasPrefix(checkpoint.names(), "model.") ? root.pp("model") : root;
+            int d = config.dModel();
+            NDArray decoderTokens;
+            NDArray encoderTokens;
+            if (config.shareEncoderDecoderEmbeddings()) {
+                decoderTokens = sharedEmbedding(base, config.vocabSize(), d);
+                encoderTokens = decoderTokens;
+            } else {
+                encoderTokens = base.pp("encoder").pp("embed_tokens").get("weight", config.vocabSize(), d);
+                decoderTokens = base.pp("decoder").pp("embed_tokens").get("weight", config.decoderVocabSize(), d);
+            }
+            NDArray lmHead = config.tieWordEmbeddings()
+                    ? decoderTokens
+                    : root.pp("lm_head").get("weight", config.decoderVocabSize(), d);
+            NDArray bias = root.getOptional("final_logits_bias", 1, config.decoderVocabSize())
+                    .map(b -> b.reshape(config.decoderVocabSize()))
+                    .orElseGet(() -> manager.zeros(new Shape(config.decoderVocabSize())));
+            return new Seq2SeqModel(config, manager,
+                    Encoder.load(base.pp("encoder"), encoderTokens, config, manager),
+                    Decoder.load(base.pp("decoder"), decoderTokens, config, manager),
+                    lmHead, bias);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The shared token table. Some checkpoints (facebook/bart-large-cnn, say) store it only under the decoder's
+     * or encoder's {@code embed_tokens}; HF ties those to {@code shared} on load, and so do we.
+     */
+    private static NDArray sharedEmbedding(WeightsView base, int vocab, int d) {
+        for (String owner : new String[] {"shared", "decoder.embed_tokens", "encoder.embed_tokens"}) {
+            WeightsView view = base;
+            for (String part : owner.split("\\.")) {
+                view = view.pp(part);
+            }
+            if (view.contains("weight")) {
+                return view.get("weight", vocab, d);
+            }
+        }
+        return base.pp("shared").get("weight", vocab, d); // reports the missing tensor by its canonical name
+    }
+
+    private static boolean hasPrefix(Set<String> names, String prefix) {
+        return names.stream().anyMatch(n -> n.startsWith(prefix));
+    }
+
+    public ModelConfig config() {
+        return config;
+    }
+
+    /** The longest input the encoder accepts, in tokens. */
+    public int maxInputLength() {
+        return encoder.maxPositions();
+    }
+
+    /** The longest output the decoder can produce, start token included. */
+    public int maxOutputLength() {
+        return decoder.maxPositions();
+    }
+
+    /**
+     * Encodes a batch of inputs (right-padded with {@code pad_token_id}). The result belongs to {@code into}.
+     *
+     * @throws IllegalArgumentException when an input is empty or longer than {@link #maxInputLength()}
+     */
+    public EncoderOutput encode(NDManager into, long[][] inputIds) {
+        int rows = inputIds.length;
+        int[] lengths = new int[rows];
+        int width = 0;
+        for (int i = 0; i < rows; i++) {
+            lengths[i] = inputIds[i].length;
+            if (lengths[i] == 0 || lengths[i] > maxInputLength()) {
+                throw new IllegalArgumentException("input " + i + " has " + lengths[i]
+                        + " tokens; the model accepts 1 to " + maxInputLength());
+            }
+            width = Math.max(width, lengths[i]);
+        }
+        long[] ids = new long[rows * width];
+        float[] mask = new float[rows * width];
+        for (int i = 0; i < rows; i++) {
+            Arrays.fill(ids, i * width, (i + 1) * width, config.padTokenId());
+            System.arraycopy(inputIds[i], 0, ids, i * width, lengths[i]);
+            Arrays.fill(mask, i * width + lengths[i], (i + 1) * width, -Float.MAX_VALUE);
+        }
+        try (NDScope ignored = new NDScope()) {
+            NDArray maskArray = into.create(mask, new Shape(rows, 1, 1, width));
+            NDArray hidden = encoder.forward(into.create(ids, new Shape(rows, width)), maskArray);
+            NDScope.unregister(hidden, maskArray);
+            hidden.attach(into);
+            return new EncoderOutput(hidden, maskArray, lengths);
+        }
+    }
+
+    /**
+     * Starts decoding {@code encoded} with {@code group} rows (beams) per input; the state owns a new manager
+     * under {@code parent}.
+     */
+    public DecoderState startDecoding(NDManager parent, EncoderOutput encoded, int group) {
+        NDManager stateManager = parent.newSubManager();
+        try (NDScope ignored = new NDScope()) {
+            return new DecoderState(stateManager, decoder.crossCaches(encoded.hidden()),
+                    encoded.mask().duplicate(), group);
+        }
+    }
+
+    /**
+     * Feeds one token per row and returns the next-token logits [rows, vocab] of the last position. The logits
+     * belong to the current {@link NDScope}; the state keeps the new keys and values.
+     */
+    public NDArray nextTokenLogits(DecoderState state, long[] tokens) {
+        NDArray ids = manager.create(tokens, new Shape(tokens.length, 1));
+        NDArray hidden = decoder.forward(ids, state);
+        return logits(hidden.reshape(tokens.length, config.dModel()));
+    }
+
+    /** Teacher-forced pass: feeds {@code tokens} [rows, T] at once and returns logits [rows, T, vocab]. */
+    public NDArray decode(DecoderState state, long[][] tokens) {
+        int rows = tokens.length;
+        int length = tokens[0].length;
+        long[] flat = new long[rows * length];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(tokens[i], 0, flat, i * length, length);
+        }
+        return logits(decoder.forward(manager.create(flat, new Shape(rows, length)), state));
+    }
+
+    private NDArray logits(NDArray hidden) {
+        return ai.djl.nn.core.Linear.linear(hidden, lmHead, finalLogitsBias).singletonOrThrow();
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,77 @@
+package depeche.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import depeche.model.weights.Checkpoint;
+import depeche.model.weights.TensorData;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * A view of a checkpoint scoped to one key prefix, so each module reads its own tensors by their short names
+ * ({@code weights.pp("self_attn").pp("q_proj").get("weight", d, d)}) and the code's structure mirrors the
+ * checkpoint's names. Every tensor is checked against the shape the config implies and becomes float32.
+ */
+public final class WeightsView {
+    private final Checkpoint checkpoint;
+    private final NDManager manager;
+    private final String prefix;
+
+    public WeightsView(Checkpoint checkpoint, NDManager manager, String prefix) {
+        this.checkpoint = checkpoint;
+        this.manager = manager;
+        this.prefix = prefix;
+    }
+
+    /** The view one level down: {@code pp("layers").pp("0")} reads {@code <prefix>layers.0.*}. */
+    public WeightsView pp(String name) {
+        return new WeightsView(checkpoint, manager, prefix + name + ".");
+    }
+
+    public WeightsView pp(int index) {
+        return pp(Integer.toString(index));
+    }
+
+    public boolean contains(String name) {
+        return checkpoint.names().contains(prefix + name);
+    }
+
+    /** The tensor {@code <prefix>name}, which must exist with exactly {@code shape}. */
+    public NDArray get(String name, long... shape) {
+        String key = prefix + name;
+        if (!checkpoint.names().contains(key)) {
+            throw new ModelException(checkpoint.file(), "tensor '" + key + "' is missing");
+        }
+        TensorData t = checkpoint.tensor(key);
+        if (!Arrays.equals(t.shape(), shape)) {
+            throw new ModelException(checkpoint.file(), "tensor '" + key + "' has shape " + Arrays.toString(t.shape())
+                    + " but config.json implies " + Arrays.toString(shape));
+        }
+        return toFloat32(t);
+    }
+
+    /** Like {@link #get}, for tensors a checkpoint may leave out (HF then uses zeros or a default). */
+    public Optional<NDArray> getOptional(String name, long... shape) {
+        return contains(name) ? Optional.of(get(name, shape)) : Optional.empty();
+    }
+
+    private NDArray toFloat32(TensorData t) {
+        DataType stored = switch (t.dtype()) {
+            case F32 -> DataType.FLOAT32;
+            case F16 -> DataType.FLOAT16;
+            case BF16 -> DataType.BFLOAT16;
+            case F64 -> DataType.FLOAT64;
+            default -> throw new ModelException(checkpoint.file(), "tensor '" + t.name() + "' holds " + t.dtype()
+                    + " values, but weights must be floating point");
+        };
+        NDArray array = manager.create(t.data(), new Shape(t.shape()), stored);
+        if (stored == DataType.FLOAT32) {
+            return array;
+        }
+        NDArray converted = array.toType(DataType.FLOAT32, false);
+        array.close();
+        return converted;
+    }
+}
