@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import depeche.model.ModelException;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +27,7 @@ final class ByteLevelBpeDefinition {
 
     static ObjectNode build(Path modelDir, TokenizerSettings settings) {
         Path vocabFile = modelDir.resolve(VOCAB);
-        ObjectNode vocabJson = JsonFiles.readObject(vocabFile);
+        ObjectNode vocabJson = ModelFiles.readJsonObject(vocabFile);
         Vocabulary vocab = new Vocabulary(Vocabulary.idsOf(vocabJson, vocabFile));
         boolean addPrefixSpace = settings.flag("add_prefix_space", false);
         boolean trimOffsets = settings.flag("trim_offsets", true);
@@ -38,7 +35,7 @@ final class ByteLevelBpeDefinition {
         String sep = settings.token("sep_token", SPECIAL_TOKENS.get("sep_token"));
         String mask = settings.token("mask_token", SPECIAL_TOKENS.get("mask_token"));
 
-        ObjectNode definition = JsonFiles.MAPPER.createObjectNode();
+        ObjectNode definition = ModelFiles.MAPPER.createObjectNode();
         definition.put("version", "1.0");
         definition.putNull("truncation");
         definition.putNull("padding");
@@ -80,7 +77,7 @@ final class ByteLevelBpeDefinition {
             }
             byId.put(id, token);
         });
-        ArrayNode added = JsonFiles.MAPPER.createArrayNode();
+        ArrayNode added = ModelFiles.MAPPER.createArrayNode();
         byId.forEach((id, token) -> added.addObject()
                 .put("id", id)
                 .put("content", token)
@@ -93,7 +90,7 @@ final class ByteLevelBpeDefinition {
     }
 
     private static ObjectNode byteLevel(boolean addPrefixSpace, boolean trimOffsets) {
-        return JsonFiles.MAPPER.createObjectNode()
+        return ModelFiles.MAPPER.createObjectNode()
                 .put("type", "ByteLevel")
                 .put("add_prefix_space", addPrefixSpace)
                 .put("trim_offsets", trimOffsets)
@@ -102,13 +99,8 @@ final class ByteLevelBpeDefinition {
 
     /** merges.txt: a {@code #version} header, then one {@code left right} pair per line, by rank. */
     private static ArrayNode merges(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ModelException(file, "cannot read: " + OneLine.of(e), e);
-        }
-        ArrayNode merges = JsonFiles.MAPPER.createArrayNode();
+        List<String> lines = ModelFiles.readLines(file);
+        ArrayNode merges = ModelFiles.MAPPER.createArrayNode();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isEmpty() || (i == 0 && line.startsWith("#version"))) {

@@ -38,14 +38,14 @@ final class HuggingFaceJsonTokenizer implements TextTokenizer {
         this.vocabulary = vocabulary;
     }
 
-    /** A {@code tokenizer.json} tree; {@code source} is the file to blame when it cannot be used. */
+    /** A {@code tokenizer.json} tree; {@code source} is the file to blame when the library rejects it. */
     static HuggingFaceJsonTokenizer of(ObjectNode definition, Path source) {
         Vocabulary vocabulary = vocabularyOf(definition, source);
         byte[] json = definition.toString().getBytes(StandardCharsets.UTF_8);
         try {
             return new HuggingFaceJsonTokenizer(HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(json), OPTIONS), vocabulary);
         } catch (IOException | RuntimeException e) {
-            throw new ModelException(source, "not a usable tokenizers definition: " + OneLine.of(e), e);
+            throw new ModelException(source, "the tokenizers library rejects it: " + OneLine.of(e), e);
         }
     }
 

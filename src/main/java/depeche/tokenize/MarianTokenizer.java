@@ -3,8 +3,6 @@ package depeche.tokenize;
 import ai.djl.sentencepiece.SpTokenizer;
 import depeche.model.ModelException;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,8 +46,9 @@ final class MarianTokenizer implements TextTokenizer {
         this.decoder = decoder;
         this.eosToken = eosToken;
         this.unkToken = unkToken;
-        this.specialTokens = Set.of(eosToken, unkToken, padToken);
-        this.specialIds = Set.of(encoder.id(eosToken), encoder.id(unkToken), encoder.id(padToken));
+        // copyOf, not of: a config may give two roles the same token.
+        this.specialTokens = Set.copyOf(List.of(eosToken, unkToken, padToken));
+        this.specialIds = Set.copyOf(List.of(encoder.id(eosToken), encoder.id(unkToken), encoder.id(padToken)));
     }
 
     static MarianTokenizer load(Path modelDir, TokenizerSettings settings) {
@@ -74,16 +73,12 @@ final class MarianTokenizer implements TextTokenizer {
     }
 
     private static SpTokenizer loadSentencePiece(Path file) {
-        byte[] model;
-        try {
-            model = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new ModelException(file, "cannot read: " + OneLine.of(e), e);
-        }
+        byte[] model = ModelFiles.readBytes(file);
         try {
             return new SpTokenizer(model);
         } catch (RuntimeException e) {
-            throw new ModelException(file, "not a SentencePiece model: " + OneLine.of(e), e);
+            // The native message is a source location in SentencePiece; it stays in the cause.
+            throw new ModelException(file, "not a SentencePiece model", e);
         }
     }
 

@@ -32,7 +32,7 @@ final class TokenizerSettings {
         for (String name : List.of(SPECIAL_TOKENS_FILE, CONFIG_FILE)) {
             Path file = modelDir.resolve(name);
             if (Files.exists(file)) {
-                sources.add(new Source(file, JsonFiles.readObject(file)));
+                sources.add(new Source(file, ModelFiles.readJsonObject(file)));
             }
         }
         return new TokenizerSettings(sources);

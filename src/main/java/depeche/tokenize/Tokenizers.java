@@ -31,7 +31,7 @@ public final class Tokenizers {
         }
         Path tokenizerJson = modelDir.resolve(HuggingFaceJsonTokenizer.TOKENIZER_JSON);
         if (Files.exists(tokenizerJson)) {
-            return HuggingFaceJsonTokenizer.of(JsonFiles.readObject(tokenizerJson), tokenizerJson);
+            return HuggingFaceJsonTokenizer.of(ModelFiles.readJsonObject(tokenizerJson), tokenizerJson);
         }
         Path merges = modelDir.resolve(ByteLevelBpeDefinition.MERGES);
         if (Files.exists(modelDir.resolve(ByteLevelBpeDefinition.VOCAB)) && Files.exists(merges)) {

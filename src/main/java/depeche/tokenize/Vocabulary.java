@@ -22,7 +22,7 @@ final class Vocabulary {
 
     /** A {@code vocab.json}: one object of token → non-negative integer id. */
     static Vocabulary read(Path file) {
-        return new Vocabulary(idsOf(JsonFiles.readObject(file), file));
+        return new Vocabulary(idsOf(ModelFiles.readJsonObject(file), file));
     }
 
     /** The token → id map of a JSON object in the {@code vocab.json} shape, parsed out of {@code file}. */
