@@ -15,11 +15,15 @@ enum TokenizerSetup {
         this.fixture = fixture;
     }
 
-    /** The model folder, copied under {@code tempDir} when a file has to be left out. */
+    /** The model folder, copied under {@code tempDir} only when a file has to be left out. */
     Path folder(Path tempDir) {
-        return this == BART_VOCAB_MERGES
-                ? Fixtures.copy(fixture, tempDir.resolve(name()), "tokenizer.json")
-                : Fixtures.dir(fixture);
+        return this == BART_VOCAB_MERGES ? copy(tempDir) : Fixtures.dir(fixture);
+    }
+
+    /** A copy of the model folder under {@code tempDir}, to alter. */
+    Path copy(Path tempDir) {
+        Path target = tempDir.resolve(name());
+        return this == BART_VOCAB_MERGES ? Fixtures.copy(fixture, target, "tokenizer.json") : Fixtures.copy(fixture, target);
     }
 
     @Override
