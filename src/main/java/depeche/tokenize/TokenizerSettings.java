@@ -14,8 +14,8 @@ import java.util.List;
  * overrides {@code tokenizer_config.json}, and a missing file or key means the tokenizer class default.
  */
 final class TokenizerSettings {
-    static final String CONFIG_FILE = "tokenizer_config.json";
-    static final String SPECIAL_TOKENS_FILE = "special_tokens_map.json";
+    private static final String CONFIG_FILE = "tokenizer_config.json";
+    private static final String SPECIAL_TOKENS_FILE = "special_tokens_map.json";
 
     /** A settings file and its content; the list below is in order of precedence. */
     private record Source(Path file, ObjectNode json) {
