@@ -2,6 +2,11 @@ package depeche.tokenize;
 
 /**
  * Text to model ids and back, with the same results as the HuggingFace tokenizer of the model folder.
+ * Get one from {@link Tokenizers#load}.
+ *
+ * <p>Thread safety: an instance does not change after loading, so one may be shared by many threads that call
+ * {@link #encode}, {@link #decode} and {@link #tokenId} at once. It holds native memory: {@link #close} it once,
+ * after every thread is done with it.
  */
 public interface TextTokenizer extends AutoCloseable {
 
