@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
 /** The tiny HF-layout models under src/test/resources/fixtures and their golden.json files. */
 public final class Fixtures {
@@ -29,6 +31,21 @@ public final class Fixtures {
     public static JsonNode golden(String name) {
         try {
             return new ObjectMapper().readTree(dir(name).resolve("golden.json").toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Copies the files of a fixture into {@code target}, except those named, and returns {@code target}. */
+    public static Path copy(String name, Path target, String... except) {
+        try (Stream<Path> files = Files.list(dir(name))) {
+            Files.createDirectories(target);
+            for (Path file : files.toList()) {
+                if (!List.of(except).contains(file.getFileName().toString())) {
+                    Files.copy(file, target.resolve(file.getFileName()));
+                }
+            }
+            return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

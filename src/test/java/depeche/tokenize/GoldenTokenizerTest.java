@@ -1,5 +1,7 @@
 package depeche.tokenize;
 
+import depeche.testing.Fixtures;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,7 @@
 package depeche.tokenize;
 
+import depeche.testing.Fixtures;
+
 import java.nio.file.Path;
 
 /** The three ways a fixture tokenizer is loaded; the two BART ones must behave identically. */

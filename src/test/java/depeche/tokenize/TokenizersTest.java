@@ -1,5 +1,7 @@
 package depeche.tokenize;
 
+import depeche.testing.Fixtures;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
