@@ -18,7 +18,9 @@ final class FileBytes {
         try {
             return FileChannel.open(file, StandardOpenOption.READ);
         } catch (IOException e) {
-            String problem = e instanceof NoSuchFileException ? "the file does not exist" : "cannot open: " + e.getMessage();
+            String problem = e instanceof NoSuchFileException
+                    ? "the file does not exist"
+                    : "cannot open: " + e.getMessage();
             throw new ModelException(file, problem, e);
         }
     }

@@ -67,15 +67,17 @@ final class LegacyTorchArchive implements TorchArchive {
         if (!MAGIC_NUMBER.equals(new RestrictedUnpickler(file, pickles).load())) {
             throw new ModelException(file, "is a pickle without the magic number of a legacy torch.save file");
         }
-        Object version = new RestrictedUnpickler(file, pickles).load();
-        if (!Long.valueOf(PROTOCOL_VERSION).equals(version)) {
-            throw new ModelException(file, "has legacy protocol version " + version + " instead of "
-                    + PROTOCOL_VERSION);
+        if (!Long.valueOf(PROTOCOL_VERSION).equals(new RestrictedUnpickler(file, pickles).load())) {
+            throw new ModelException(file, "does not have legacy protocol version " + PROTOCOL_VERSION
+                    + ", the only one torch ever wrote");
         }
         new RestrictedUnpickler(file, pickles).load(); // sys_info: nothing in it changes how the data is read
     }
 
-    /** Walks the storages after the pickles, checking each count against the pickle and the file size. */
+    /**
+     * Walks the storages after the pickles, checking each count against the pickle and the file size, and that
+     * every storage the pickle refers to is there.
+     */
     private static Map<String, Long> locateStorages(Path file, FileChannel channel, long position, List<?> keys,
                                                     Map<String, StorageRef> referenced) throws IOException {
         long fileSize = channel.size();
@@ -102,6 +104,11 @@ final class LegacyTorchArchive implements TorchArchive {
             positions.put(storage.key(), position + 8);
             position = end;
         }
+        for (String key : referenced.keySet()) {
+            if (!positions.containsKey(key)) {
+                throw new ModelException(file, "storage '" + key + "' is missing from the file's storage list");
+            }
+        }
         return positions;
     }
 
@@ -122,12 +129,9 @@ final class LegacyTorchArchive implements TorchArchive {
 
     @Override
     public ByteBuffer storageBytes(StorageRef storage) {
-        Long position = dataPositions.get(storage.key());
-        if (position == null) {
-            throw new ModelException(file, "storage '" + storage.key() + "' is missing from the file's storage list");
-        }
         try {
-            return channel.map(FileChannel.MapMode.READ_ONLY, position, storage.numel() * storage.dtype().bytes());
+            return channel.map(FileChannel.MapMode.READ_ONLY, dataPositions.get(storage.key()),
+                    storage.numel() * storage.dtype().bytes());
         } catch (IOException e) {
             throw new ModelException(file, "cannot map storage '" + storage.key() + "': " + e.getMessage(), e);
         }

@@ -9,7 +9,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,9 +21,10 @@ import java.util.Map;
  * is an attack or not a state dict, so it is refused outright, at the opcode that names it, rather than half
  * loaded. Likewise REDUCE and BUILD act only on the {@link AllowedGlobal}s, and unknown opcodes are refused.
  *
- * <p>Values: Python str → {@link String}, int → {@link Long} (or {@link BigInteger} past 64 bits), float →
- * {@link Double}, bool → {@link Boolean}, None → null, list → {@link ArrayList}, tuple → unmodifiable {@link List},
- * dict → {@link LinkedHashMap}, persistent storage ids → {@link StorageRef}, rebuilt tensors → {@link TensorView}.
+ * <p>Values: Python str → {@link String}, int → {@link Long} (or {@link BigInteger} past 64 bits),
+ * float → {@link Double}, bool → {@link Boolean}, None → null, list → {@link ArrayList},
+ * tuple → unmodifiable {@link List}, dict → {@link LinkedHashMap}, persistent storage ids → {@link StorageRef},
+ * rebuilt tensors → {@link TensorView}.
  */
 final class RestrictedUnpickler {
     /** A dict made by {@code collections.OrderedDict()}: the one kind of object BUILD may update. */
@@ -132,7 +132,7 @@ final class RestrictedUnpickler {
         return switch (callable) {
             case ORDERED_DICT -> {
                 if (!args.isEmpty()) {
-                    throw corrupt("collections.OrderedDict is called with arguments " + args);
+                    throw corrupt("collections.OrderedDict is called with " + args.size() + " arguments");
                 }
                 yield new OrderedDict();
             }
@@ -161,15 +161,19 @@ final class RestrictedUnpickler {
     /** {@code ('storage', storage_type, key, location, numel[, view_metadata])}: the legacy format adds the last. */
     private StorageRef storageRef(List<?> pid) {
         if (pid.size() < 5 || pid.size() > 6 || !"storage".equals(pid.get(0))) {
-            throw corrupt("persistent id " + pid + " is not a storage reference");
+            throw corrupt("a persistent id is not ('storage', storage_type, key, location, numel)");
         }
         if (pid.size() == 6 && pid.get(5) != null) {
-            throw new ModelException(file, "uses a storage view (a layout of torch before 1.0), which is not supported");
+            throw new ModelException(file,
+                    "uses a storage view (a layout of torch before 1.0), which is not supported");
         }
         DType dtype = arg(pid, 1, AllowedGlobal.class).storageDType()
-                .orElseThrow(() -> corrupt("persistent id " + pid + " names no storage type"));
+                .orElseThrow(() -> corrupt("a persistent id names no storage type"));
         // The location (e.g. "cuda:0") is ignored: everything is read to the CPU.
         StorageRef ref = new StorageRef(arg(pid, 2, String.class), dtype, arg(pid, 4, Long.class));
+        if (ref.numel() < 0) {
+            throw corrupt("storage '" + ref.key() + "' has " + ref.numel() + " elements");
+        }
         StorageRef known = storages.putIfAbsent(ref.key(), ref);
         if (known != null && !known.equals(ref)) {
             throw corrupt("storage '" + ref.key() + "' is referred to both as " + known + " and as " + ref);
@@ -187,7 +191,13 @@ final class RestrictedUnpickler {
             throw corrupt("a dict gets an odd number of keys and values");
         }
         for (int i = 0; i < keysAndValues.size(); i += 2) {
-            dict.put(keysAndValues.get(i), keysAndValues.get(i + 1));
+            // Torch's dicts have str or int keys. Refusing other keys also keeps a hostile self-containing list
+            // from being hashed, which would recurse without end.
+            Object key = keysAndValues.get(i);
+            if (!(key instanceof String || key instanceof Long)) {
+                throw corrupt("a dict key is of type " + pythonType(key));
+            }
+            dict.put(key, keysAndValues.get(i + 1));
         }
         return dict;
     }
@@ -211,7 +221,9 @@ final class RestrictedUnpickler {
 
     private <T> T arg(List<?> args, int index, Class<T> type) {
         if (index >= args.size() || !type.isInstance(args.get(index))) {
-            throw corrupt("expected a " + type.getSimpleName() + " at position " + index + " of " + args);
+            String found = index >= args.size() ? "nothing" : "type " + pythonType(args.get(index));
+            throw corrupt("expected a " + type.getSimpleName() + " at position " + index + " of a tuple, found "
+                    + found);
         }
         return type.cast(args.get(index));
     }

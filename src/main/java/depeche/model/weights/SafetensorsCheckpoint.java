@@ -40,7 +40,8 @@ public final class SafetensorsCheckpoint extends AbstractCheckpoint {
         try {
             long fileSize = channel.size();
             long headerSize = readHeaderSize(file, channel, fileSize);
-            JsonNode header = JsonFiles.object(file, FileBytes.readFully(file, channel, 8, (int) headerSize).array(), "header");
+            byte[] headerBytes = FileBytes.readFully(file, channel, 8, (int) headerSize).array();
+            JsonNode header = JsonFiles.object(file, headerBytes, "header");
             long dataStart = 8 + headerSize;
             Map<String, TensorInfo> infos = new LinkedHashMap<>();
             Map<String, Long> offsets = new HashMap<>();

@@ -79,10 +79,29 @@ class PickleRefusalTest {
     }
 
     @Test
+    void aListThatContainsItselfIsNoDictKey() {
+        // l = []; l.append(l); {l: 0}: hashing l would recurse forever
+        byte[] pickle = new PickleBytes()
+                .op(PROTO, 2, PickleBytes.EMPTY_DICT, ']', 'q', 0, 'h', 0, 'a', 'K', 0, 's', STOP).bytes();
+        Path file = TestFiles.torchZip(dir.resolve("cycle.bin"), pickle);
+        assertThatThrownBy(() -> PytorchCheckpoint.open(file)).isInstanceOf(ModelException.class)
+                .hasMessage(file + ": corrupt pickle: a dict key is of type list");
+    }
+
+    @Test
+    void aPickleWithoutStop() {
+        byte[] pickle = new PickleBytes().op(PROTO, 2, PickleBytes.EMPTY_DICT).bytes();
+        Path file = TestFiles.torchZip(dir.resolve("cut.bin"), pickle);
+        assertThatThrownBy(() -> PytorchCheckpoint.open(file)).isInstanceOf(ModelException.class)
+                .hasMessage(file + ": corrupt pickle: the pickle ends before its STOP opcode");
+    }
+
+    @Test
     void allowedGlobalsAreOnlyCalledAsTheyShouldBe() {
         byte[] pickle = new PickleBytes().op(PROTO, 2).global("torch", "FloatStorage").op(')', REDUCE, STOP).bytes();
         Path file = TestFiles.torchZip(dir.resolve("storage-call.bin"), pickle);
         assertThatThrownBy(() -> PytorchCheckpoint.open(file)).isInstanceOf(ModelException.class)
-                .hasMessage(file + ": corrupt pickle: torch.FloatStorage is called, but it is only ever a storage type");
+                .hasMessage(file + ": corrupt pickle: torch.FloatStorage is called, "
+                        + "but it is only ever a storage type");
     }
 }

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import depeche.model.ModelException;
 import depeche.model.weights.TensorData.DType;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +31,8 @@ class PytorchCheckpointTest {
             assertThat(checkpoint.tensor("weight").toFloatArray()).containsExactly(0.25f, 0.5f, 0.75f, 1f, 1.25f, 1.5f);
             assertThat(checkpoint.tensor("tied.weight").data()).isEqualTo(checkpoint.tensor("weight").data());
             assertThat(checkpoint.tensor("weight_t").shape()).containsExactly(3, 2);
-            assertThat(checkpoint.tensor("weight_t").toFloatArray()).containsExactly(0.25f, 1f, 0.5f, 1.25f, 0.75f, 1.5f);
+            assertThat(checkpoint.tensor("weight_t").toFloatArray())
+                    .containsExactly(0.25f, 1f, 0.5f, 1.25f, 0.75f, 1.5f);
             assertThat(checkpoint.tensor("bias").toFloatArray()).containsExactly(-1f, 0.5f);
             TensorData steps = checkpoint.tensor("steps");
             assertThat(steps.dtype()).isEqualTo(DType.I64);
@@ -37,6 +41,15 @@ class PytorchCheckpointTest {
             // weight and its alias are one view; weight_t is another view of the same storage.
             assertThat(checkpoint.parameterCount()).isEqualTo(6 + 2 + 6 + 2);
         }
+    }
+
+    @Test
+    void truncatedLegacyFile() throws IOException {
+        byte[] whole = Files.readAllBytes(TestFiles.resource("weights/legacy.bin"));
+        Path file = TestFiles.write(dir.resolve("legacy.bin"), Arrays.copyOf(whole, whole.length - 9));
+        assertThatThrownBy(() -> PytorchCheckpoint.open(file)).isInstanceOf(ModelException.class)
+                .hasMessageStartingWith(file + ": storage '")
+                .hasMessageEndingWith("but it has only " + (whole.length - 9) + " bytes: the file is truncated");
     }
 
     @Test
@@ -130,7 +143,8 @@ class PytorchCheckpointTest {
 
     @Test
     void neitherZipNorPickle() {
-        Path file = TestFiles.write(dir.resolve("page.bin"), "<html>rate limited</html>".getBytes(StandardCharsets.UTF_8));
+        byte[] page = "<html>rate limited</html>".getBytes(StandardCharsets.UTF_8);
+        Path file = TestFiles.write(dir.resolve("page.bin"), page);
         assertThatThrownBy(() -> PytorchCheckpoint.open(file)).isInstanceOf(ModelException.class)
                 .hasMessage(file + ": is neither a torch.save zip nor a legacy torch.save file");
     }

@@ -54,7 +54,8 @@ class SafetensorsCheckpointTest {
 
     @Test
     void headerLengthLargerThanTheFile() {
-        Path file = TestFiles.write(dir.resolve("long.safetensors"), new byte[] {(byte) 0xe8, 3, 0, 0, 0, 0, 0, 0, '{', '}'});
+        byte[] bytes = {(byte) 0xe8, 3, 0, 0, 0, 0, 0, 0, '{', '}'};
+        Path file = TestFiles.write(dir.resolve("long.safetensors"), bytes);
         assertRefused(file, "header claims 1000 bytes but the file has only 2 after its 8-byte length");
     }
 
