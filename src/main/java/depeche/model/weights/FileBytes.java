@@ -18,11 +18,14 @@ final class FileBytes {
         try {
             return FileChannel.open(file, StandardOpenOption.READ);
         } catch (IOException e) {
-            String problem = e instanceof NoSuchFileException
-                    ? "the file does not exist"
-                    : "cannot open: " + e.getMessage();
-            throw new ModelException(file, problem, e);
+            throw unreadable(file, e);
         }
+    }
+
+    /** The error for a file that could not be opened or read. */
+    static ModelException unreadable(Path file, IOException e) {
+        String problem = e instanceof NoSuchFileException ? "does not exist" : "cannot read: " + e.getMessage();
+        return new ModelException(file, problem, e);
     }
 
     /** Exactly {@code length} bytes from {@code position}, in a heap buffer (little-endian). */

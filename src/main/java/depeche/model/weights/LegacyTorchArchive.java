@@ -55,7 +55,7 @@ final class LegacyTorchArchive implements TorchArchive {
             return new LegacyTorchArchive(file, channel, root, positions);
         } catch (IOException e) {
             FileBytes.closeQuietly(channel);
-            throw new ModelException(file, "cannot read: " + e.getMessage(), e);
+            throw FileBytes.unreadable(file, e);
         } catch (RuntimeException e) {
             FileBytes.closeQuietly(channel);
             throw e;

@@ -50,7 +50,7 @@ public final class PytorchCheckpoint extends AbstractCheckpoint {
         try (InputStream in = Files.newInputStream(file)) {
             start = in.readNBytes(4);
         } catch (IOException e) {
-            throw new ModelException(file, "cannot read: " + e.getMessage(), e);
+            throw FileBytes.unreadable(file, e);
         }
         if (Arrays.equals(start, new byte[] {'P', 'K', 3, 4})) {
             return ZipTorchArchive.open(file);

@@ -55,7 +55,7 @@ public final class SafetensorsCheckpoint extends AbstractCheckpoint {
             return new SafetensorsCheckpoint(file, channel, dataStart, infos, offsets);
         } catch (IOException e) {
             FileBytes.closeQuietly(channel);
-            throw new ModelException(file, "cannot read: " + e.getMessage(), e);
+            throw FileBytes.unreadable(file, e);
         } catch (RuntimeException e) {
             FileBytes.closeQuietly(channel);
             throw e;

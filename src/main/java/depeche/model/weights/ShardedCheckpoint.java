@@ -57,7 +57,7 @@ final class ShardedCheckpoint extends AbstractCheckpoint {
         try {
             json = JsonFiles.object(index, Files.readAllBytes(index), "index");
         } catch (IOException e) {
-            throw new ModelException(index, "cannot read: " + e.getMessage(), e);
+            throw FileBytes.unreadable(index, e);
         }
         JsonNode weightMap = json.get("weight_map");
         if (weightMap == null || !weightMap.isObject() || weightMap.isEmpty()) {

@@ -92,7 +92,7 @@ class CheckpointsTest {
     void missingShard() {
         writeIndex("model.safetensors.index.json", "{\"weight_map\":{\"a\":\"gone.safetensors\"}}");
         assertThatThrownBy(() -> Checkpoints.open(dir)).isInstanceOf(ModelException.class)
-                .hasMessage(dir.resolve("gone.safetensors") + ": the file does not exist");
+                .hasMessage(dir.resolve("gone.safetensors") + ": does not exist");
     }
 
     @Test
