@@ -9,8 +9,15 @@ public interface Checkpoint extends AutoCloseable {
     /** The file the tensors come from (for error messages). */
     Path file();
 
-    /** Every tensor name the checkpoint holds. */
+    /** Every tensor name the checkpoint holds, in file order. */
     Set<String> names();
+
+    /**
+     * Dtype and shape of the tensor stored under {@code name}, read from the header or pickle only.
+     *
+     * @throws depeche.model.ModelException when it is absent
+     */
+    TensorInfo info(String name);
 
     /**
      * The tensor stored under {@code name}.
@@ -18,6 +25,12 @@ public interface Checkpoint extends AutoCloseable {
      * @throws depeche.model.ModelException when it is absent or its bytes cannot be read
      */
     TensorData tensor(String name);
+
+    /**
+     * Elements over all tensors. Names that are views of the same stored data (the tied embeddings that a
+     * {@code pytorch_model.bin} lists three times) count once.
+     */
+    long parameterCount();
 
     @Override
     void close();

@@ -1,0 +1,41 @@
+package depeche.model.weights;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import depeche.model.ModelException;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Strict JSON parsing for safetensors headers and shard indexes: duplicate keys and trailing data are errors. */
+final class JsonFiles {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private JsonFiles() {
+    }
+
+    /**
+     * @param what names the JSON for messages, e.g. "header"
+     * @return the JSON object in {@code json}
+     */
+    static JsonNode object(Path file, byte[] json, String what) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(json);
+        } catch (JacksonException e) {
+            // Jackson's own message spans lines and quotes the source; the original message is the problem.
+            String problem = e.getOriginalMessage().replaceAll("\\s*\\R\\s*", " ");
+            throw new ModelException(file, what + " is not valid JSON: " + problem, e);
+        } catch (IOException e) {
+            throw new ModelException(file, "cannot read the " + what + ": " + e.getMessage(), e);
+        }
+        if (node == null || !node.isObject()) {
+            throw new ModelException(file, what + " is not a JSON object");
+        }
+        return node;
+    }
+}
