@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "depeche 0.1.0",
         description = "Translates French news articles into English with local transformer models.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {TranslateCommand.class, SummarizeCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code when every item succeeded. */
@@ -33,7 +33,8 @@ public final class Main implements Runnable {
         return commandLine().execute(args);
     }
 
-    static CommandLine commandLine() {
+    /** The configured command line, for {@link #run} and for tests that capture its output. */
+    public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof ModelException || ex instanceof UsageException) {

@@ -2,7 +2,7 @@ package depeche.generate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import depeche.model.JsonFiles;
+import depeche.model.ModelFiles;
 import depeche.model.ModelConfig;
 import depeche.model.ModelException;
 import java.nio.file.Files;
@@ -58,7 +58,7 @@ public record GenerationConfig(
     public static GenerationConfig read(Path modelDir, ModelConfig model) {
         Path generation = modelDir.resolve("generation_config.json");
         Path file = Files.isRegularFile(generation) ? generation : modelDir.resolve("config.json");
-        return parse(file, JsonFiles.readObject(file), model, !file.equals(generation));
+        return parse(file, ModelFiles.readJsonObject(file), model, !file.equals(generation));
     }
 
     /**

@@ -32,7 +32,7 @@ public record ModelConfig(
 
     /** Reads {@code config.json}; every problem is a {@link ModelException} naming the file. */
     public static ModelConfig read(Path file) {
-        JsonNode root = JsonFiles.readObject(file);
+        JsonNode root = ModelFiles.readJsonObject(file);
         String type = root.path("model_type").asText("");
         Architecture arch = Architecture.forModelType(type)
                 .orElseThrow(() -> new ModelException(file, "model_type '" + type + "' is not supported (supported: "

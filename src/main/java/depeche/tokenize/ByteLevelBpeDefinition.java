@@ -1,5 +1,6 @@
 package depeche.tokenize;
 
+import depeche.model.ModelFiles;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import depeche.model.ModelException;

@@ -1,5 +1,6 @@
 package depeche.tokenize;
 
+import depeche.model.OneLine;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,6 @@
 package depeche.tokenize;
 
+import depeche.model.ModelFiles;
 import ai.djl.sentencepiece.SpTokenizer;
 import depeche.model.ModelException;
 

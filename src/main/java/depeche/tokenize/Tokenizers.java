@@ -1,5 +1,6 @@
 package depeche.tokenize;
 
+import depeche.model.ModelFiles;
 import depeche.model.ModelException;
 
 import java.nio.file.Files;

@@ -11,8 +11,9 @@ import depeche.model.DecoderState;
 import depeche.model.EncoderOutput;
 import depeche.model.ModelConfig;
 import depeche.model.Seq2SeqModel;
+import depeche.model.weights.Checkpoint;
+import depeche.model.weights.Checkpoints;
 import depeche.testing.Fixtures;
-import depeche.testing.TempSafetensors;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -36,11 +37,8 @@ class GoldenGenerationTest {
     Seq2SeqModel model(String fixture) {
         return models.computeIfAbsent(fixture, f -> {
             Path dir = Fixtures.dir(f);
-            try {
-                return Seq2SeqModel.load(ModelConfig.read(dir.resolve("config.json")),
-                        new TempSafetensors(dir.resolve("model.safetensors")));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            try (Checkpoint weights = Checkpoints.openFile(dir.resolve("model.safetensors"))) {
+                return Seq2SeqModel.load(ModelConfig.read(dir.resolve("config.json")), weights);
             }
         });
     }

@@ -1,11 +1,10 @@
-package depeche.tokenize;
+package depeche.model;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import depeche.model.ModelException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,13 +14,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Reads the files of a model folder, turning every failure into a {@link ModelException} that names the file. */
-final class ModelFiles {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+public final class ModelFiles {
+    public static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ModelFiles() {
     }
 
-    static byte[] readBytes(Path file) {
+    public static byte[] readBytes(Path file) {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
@@ -29,7 +28,7 @@ final class ModelFiles {
         }
     }
 
-    static List<String> readLines(Path file) {
+    public static List<String> readLines(Path file) {
         try {
             return Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -37,7 +36,7 @@ final class ModelFiles {
         }
     }
 
-    static ObjectNode readJsonObject(Path file) {
+    public static ObjectNode readJsonObject(Path file) {
         JsonNode node;
         try {
             node = MAPPER.readTree(readBytes(file));

@@ -1,0 +1,65 @@
+package depeche.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import depeche.pipeline.Batcher;
+import depeche.pipeline.Generated;
+import depeche.pipeline.LoadedModel;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code depeche summarize}: English text in, an abstractive summary out. */
+@Command(name = "summarize", mixinStandardHelpOptions = true,
+        description = "Summarizes English text with a summarization model (BART). Reads TEXT, or standard input "
+                + "when no TEXT is given; the whole text is one model input.")
+final class SummarizeCommand implements Callable<Integer> {
+    static final String DEFAULT_MODEL = "distilbart-cnn-6-6";
+
+    @Mixin
+    ModelOption modelOption;
+
+    @Mixin
+    GenerationOptions generationOptions;
+
+    @Option(names = "--json", description = "Print {\"summary\", \"ids\"}.")
+    boolean json;
+
+    @Parameters(paramLabel = "TEXT", arity = "0..*", description = "English text; standard input when absent.")
+    List<String> words;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        String text = InputText.from(words, System.in).strip();
+        if (text.isEmpty()) {
+            throw new UsageException("nothing to summarize: give TEXT or pipe it on standard input");
+        }
+        try (LoadedModel model = LoadedModel.load(modelOption.resolve(DEFAULT_MODEL))) {
+            Generated summary = model.generate(List.of(text),
+                    generationOptions.applyTo(model.generationDefaults()), Batcher.forGeneration()).get(0);
+            PrintWriter stdout = spec.commandLine().getOut();
+            if (json) {
+                ObjectMapper mapper = new ObjectMapper();
+                ObjectNode root = mapper.createObjectNode().put("summary", summary.text());
+                ArrayNode ids = root.putArray("ids");
+                for (long id : summary.ids()) {
+                    ids.add(id);
+                }
+                stdout.println(mapper.writeValueAsString(root));
+            } else {
+                stdout.println(summary.text());
+            }
+            stdout.flush();
+        }
+        return Main.EXIT_OK;
+    }
+}

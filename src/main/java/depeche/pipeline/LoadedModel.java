@@ -1,0 +1,119 @@
+package depeche.pipeline;
+
+import depeche.generate.GenerationConfig;
+import depeche.generate.Generator;
+import depeche.generate.Hypothesis;
+import depeche.model.ModelConfig;
+import depeche.model.Seq2SeqModel;
+import depeche.model.weights.Checkpoint;
+import depeche.model.weights.Checkpoints;
+import depeche.tokenize.TextTokenizer;
+import depeche.tokenize.Tokenizers;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A HuggingFace model folder ready to use: its config, generation defaults, tokenizer and network. Texts in,
+ * texts out, with HF's ids. The network and tokenizer may be shared by threads; one generation runs at a time
+ * per {@link Generator}, which this class creates per call.
+ */
+public final class LoadedModel implements AutoCloseable {
+    private final Path folder;
+    private final ModelConfig config;
+    private final GenerationConfig generationDefaults;
+    private final TextTokenizer tokenizer;
+    private final Seq2SeqModel network;
+
+    private LoadedModel(Path folder, ModelConfig config, GenerationConfig generationDefaults,
+                        TextTokenizer tokenizer, Seq2SeqModel network) {
+        this.folder = folder;
+        this.config = config;
+        this.generationDefaults = generationDefaults;
+        this.tokenizer = tokenizer;
+        this.network = network;
+    }
+
+    /**
+     * Loads {@code folder} as HF's {@code from_pretrained} would.
+     *
+     * @throws depeche.model.ModelException naming the file at fault when something is missing or corrupt
+     */
+    public static LoadedModel load(Path folder) {
+        ModelConfig config = ModelConfig.read(folder.resolve("config.json"));
+        GenerationConfig generation = GenerationConfig.read(folder, config);
+        TextTokenizer tokenizer = Tokenizers.load(folder);
+        try (Checkpoint checkpoint = Checkpoints.open(folder)) {
+            return new LoadedModel(folder, config, generation, tokenizer, Seq2SeqModel.load(config, checkpoint));
+        } catch (RuntimeException e) {
+            tokenizer.close();
+            throw e;
+        }
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** The folder's name, e.g. {@code opus-mt-fr-en}. */
+    public String name() {
+        return folder.toAbsolutePath().normalize().getFileName().toString();
+    }
+
+    public ModelConfig config() {
+        return config;
+    }
+
+    public GenerationConfig generationDefaults() {
+        return generationDefaults;
+    }
+
+    public TextTokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    /** The longest input the model accepts, in tokens (special tokens included). */
+    public int maxInputTokens() {
+        return network.maxInputLength();
+    }
+
+    /** How many input tokens {@code text} becomes, special tokens included. */
+    public int countTokens(String text) {
+        return tokenizer.encode(text).length;
+    }
+
+    /**
+     * Generates for each text. Texts are grouped into length-sorted batches by {@code batcher}; results come
+     * back in the order of {@code texts}, each the best hypothesis.
+     *
+     * @throws IllegalArgumentException when a text is longer than {@link #maxInputTokens()}
+     */
+    public List<Generated> generate(List<String> texts, GenerationConfig settings, Batcher batcher) {
+        long[][] inputs = texts.stream().map(tokenizer::encode).toArray(long[][]::new);
+        int[] lengths = Arrays.stream(inputs).mapToInt(ids -> ids.length).toArray();
+        Generated[] results = new Generated[inputs.length];
+        Generator generator = new Generator(network);
+        for (List<Integer> batch : batcher.batches(lengths)) {
+            long[][] batchInputs = batch.stream().map(i -> inputs[i]).toArray(long[][]::new);
+            List<List<Hypothesis>> outputs = generator.generate(batchInputs, settings);
+            for (int row = 0; row < batch.size(); row++) {
+                results[batch.get(row)] = decoded(outputs.get(row).get(0));
+            }
+        }
+        return List.of(results);
+    }
+
+    private Generated decoded(Hypothesis best) {
+        long[] generated = Arrays.copyOfRange(best.ids(), 1, best.ids().length); // without the start token
+        return new Generated(tokenizer.decode(generated, true), generated, best.score());
+    }
+
+    @Override
+    public void close() {
+        try {
+            network.close();
+        } finally {
+            tokenizer.close();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package depeche.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import depeche.testing.Cli;
+import depeche.testing.Fixtures;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class SummarizeCommandTest {
+    private final JsonNode golden = Fixtures.golden(Fixtures.BART);
+    private final String model = Fixtures.dir(Fixtures.BART).toString();
+
+    @Test
+    void jsonGivesTheBeamIdsAfterTheStartTokenAndTheSummary() throws Exception {
+        for (JsonNode c : golden.get("cases")) {
+            Cli.Result r = Cli.run("summarize", "--model", model, "--json", c.get("text").asText());
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            JsonNode out = new ObjectMapper().readTree(r.out());
+            long[] beam = Fixtures.ids(c.get("beam_ids"));
+            assertThat(Fixtures.ids(out.get("ids"))).containsExactly(Arrays.copyOfRange(beam, 1, beam.length));
+            assertThat(out.get("summary").asText()).isEqualTo(c.get("beam_text").asText());
+        }
+    }
+
+    @Test
+    void readsStandardInputWhenNoTextIsGiven() {
+        JsonNode c = golden.get("cases").get(0);
+        Cli.Result r = Cli.runWithStdin(c.get("text").asText() + "\n", "summarize", "--model", model);
+        assertThat(r.out()).isEqualTo(c.get("beam_text").asText() + "\n");
+    }
+
+    @Test
+    void emptyInputIsAUsageError() {
+        Cli.Result r = Cli.runWithStdin("  \n", "summarize", "--model", model);
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("nothing to summarize");
+    }
+}
