@@ -39,6 +39,10 @@ public final class DecoderState implements AutoCloseable {
         return group;
     }
 
+    NDManager manager() {
+        return manager;
+    }
+
     LayerCache layer(int i) {
         return layers.get(i);
     }

@@ -58,10 +58,14 @@ public final class Seq2SeqModel implements AutoCloseable {
             NDArray bias = root.getOptional("final_logits_bias", 1, config.decoderVocabSize())
                     .map(b -> b.reshape(config.decoderVocabSize()))
                     .orElseGet(() -> manager.zeros(new Shape(config.decoderVocabSize())));
-            return new Seq2SeqModel(config, manager,
+            Seq2SeqModel model = new Seq2SeqModel(config, manager,
                     Encoder.load(base.pp("encoder"), encoderTokens, config, manager),
                     Decoder.load(base.pp("decoder"), decoderTokens, config, manager),
                     lmHead, bias);
+            // From now on nothing may attach to the weights' manager: an array that would (a leak, growing with
+            // every batch) fails loudly instead. Inference arrays belong to the caller's managers.
+            manager.cap();
+            return model;
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -153,7 +157,7 @@ public final class Seq2SeqModel implements AutoCloseable {
      * belong to the current {@link NDScope}; the state keeps the new keys and values.
      */
     public NDArray nextTokenLogits(DecoderState state, long[] tokens) {
-        NDArray ids = manager.create(tokens, new Shape(tokens.length, 1));
+        NDArray ids = state.manager().create(tokens, new Shape(tokens.length, 1));
         NDArray hidden = decoder.forward(ids, state);
         return logits(hidden.reshape(tokens.length, config.dModel()));
     }
@@ -166,7 +170,7 @@ public final class Seq2SeqModel implements AutoCloseable {
         for (int i = 0; i < rows; i++) {
             System.arraycopy(tokens[i], 0, flat, i * length, length);
         }
-        return logits(decoder.forward(manager.create(flat, new Shape(rows, length)), state));
+        return logits(decoder.forward(state.manager().create(flat, new Shape(rows, length)), state));
     }
 
     private NDArray logits(NDArray hidden) {
