@@ -1,0 +1,126 @@
+package depeche.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
+import depeche.generate.GenerationConfig;
+import depeche.generate.Generator;
+import depeche.model.weights.Checkpoint;
+import depeche.model.weights.Checkpoints;
+import depeche.model.weights.TensorData;
+import depeche.testing.Fixtures;
+import depeche.testing.SafetensorsWriter;
+import depeche.testing.SafetensorsWriter.Tensor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The checkpoint and config switches HF honours, proven on the Marian fixture by changing one thing and
+ * predicting the change in the first-step logits exactly.
+ */
+class CheckpointSwitchesTest {
+    private final JsonNode firstCase = Fixtures.golden(Fixtures.MARIAN).get("cases").get(0);
+
+    @TempDir
+    Path tmp;
+
+    /** The fixture's tensors, changed by {@code edit}, in a folder of their own with {@code config}. */
+    private Seq2SeqModel variant(Consumer<Map<String, Tensor>> edit, String configFrom, String configTo)
+            throws IOException {
+        Path dir = Fixtures.dir(Fixtures.MARIAN);
+        Map<String, Tensor> tensors = new HashMap<>();
+        try (Checkpoint original = Checkpoints.open(dir)) {
+            for (String name : original.names()) {
+                TensorData t = original.tensor(name);
+                tensors.put(name, new Tensor(t.shape(), t.toFloatArray()));
+            }
+        }
+        edit.accept(tensors);
+        SafetensorsWriter.write(tmp.resolve("model.safetensors"), tensors);
+        String config = Files.readString(dir.resolve("config.json"));
+        Files.writeString(tmp.resolve("config.json"), config.replace(configFrom, configTo));
+        try (Checkpoint weights = Checkpoints.open(tmp)) {
+            return Seq2SeqModel.load(ModelConfig.read(tmp.resolve("config.json")), weights);
+        }
+    }
+
+    private float[] firstStepLogits(Seq2SeqModel model) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            var encoded = model.encode(m, new long[][] {Fixtures.ids(firstCase.get("input_ids"))});
+            try (DecoderState state = model.startDecoding(m, encoded, 1)) {
+                return model.nextTokenLogits(state, new long[] {model.config().decoderStartTokenId()}).toFloatArray();
+            }
+        }
+    }
+
+    private float[] bias() throws IOException {
+        try (Checkpoint original = Checkpoints.open(Fixtures.dir(Fixtures.MARIAN))) {
+            return original.tensor("final_logits_bias").toFloatArray();
+        }
+    }
+
+    @Test
+    void aMissingFinalLogitsBiasMeansZeros() throws IOException {
+        float[] bias = bias();
+        float[] golden = Fixtures.floats(firstCase.get("first_step_logits_first8"));
+        try (Seq2SeqModel model = variant(t -> t.remove("final_logits_bias"), "", "")) {
+            float[] logits = firstStepLogits(model);
+            for (int i = 0; i < golden.length; i++) {
+                assertThat(logits[i]).isCloseTo(golden[i] - bias[i], within(1e-4f));
+            }
+        }
+    }
+
+    @Test
+    void anUntiedHeadUsesLmHeadWeight() throws IOException {
+        float[] bias = bias();
+        float[] golden = Fixtures.floats(firstCase.get("first_step_logits_first8"));
+        try (Seq2SeqModel model = variant(t -> {
+            Tensor shared = t.get("model.shared.weight");
+            float[] doubled = shared.values().clone();
+            for (int i = 0; i < doubled.length; i++) {
+                doubled[i] *= 2;
+            }
+            t.put("lm_head.weight", new Tensor(shared.shape(), doubled));
+        }, "\"tie_word_embeddings\": true", "\"tie_word_embeddings\": false")) {
+            float[] logits = firstStepLogits(model);
+            for (int i = 0; i < golden.length; i++) {
+                assertThat(logits[i] - bias[i]).isCloseTo(2 * (golden[i] - bias[i]), within(2e-4f));
+            }
+        }
+    }
+
+    @Test
+    void aTiedHeadIgnoresLmHeadWeight() throws IOException {
+        try (Seq2SeqModel model = variant(t -> t.put("lm_head.weight",
+                new Tensor(t.get("model.shared.weight").shape(), new float[t.get("model.shared.weight").values().length])),
+                "", "")) {
+            GenerationConfig beam = GenerationConfig.read(Fixtures.dir(Fixtures.MARIAN), model.config());
+            assertThat(new Generator(model).generate(new long[][] {Fixtures.ids(firstCase.get("input_ids"))}, beam)
+                    .get(0).get(0).ids()).containsExactly(Fixtures.ids(firstCase.get("beam_ids")));
+        }
+    }
+
+    @Test
+    void separateEncoderAndDecoderEmbeddingsAreReadWhenNotShared() throws IOException {
+        float[] golden = Fixtures.floats(firstCase.get("first_step_logits_first8"));
+        try (Seq2SeqModel model = variant(t -> {
+            Tensor shared = t.remove("model.shared.weight");
+            t.put("model.encoder.embed_tokens.weight", shared);
+            t.put("model.decoder.embed_tokens.weight", shared);
+        }, "\"share_encoder_decoder_embeddings\": true", "\"share_encoder_decoder_embeddings\": false")) {
+            float[] logits = firstStepLogits(model);
+            for (int i = 0; i < golden.length; i++) {
+                assertThat(logits[i]).isCloseTo(golden[i], within(1e-4f));
+            }
+        }
+    }
+}
