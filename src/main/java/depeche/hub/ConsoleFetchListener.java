@@ -60,7 +60,7 @@ public final class ConsoleFetchListener implements FetchListener {
     public void fileStarted(RepoFile file, long resumeFrom) {
         loggedTenths = 0;
         if (bar != null) {
-            bar.setExtraMessage(file.name());
+            bar.setExtraMessage(" " + file.name());
         } else {
             err.println("  " + file.name() + " (" + ByteSize.format(Math.max(0, file.size())) + ")"
                     + (resumeFrom > 0 ? ", resuming at " + ByteSize.format(resumeFrom) : ""));
