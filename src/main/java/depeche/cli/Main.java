@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "depeche 0.1.0",
         description = "Translates French news articles into English with local transformer models.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ModelsCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code when every item succeeded. */
