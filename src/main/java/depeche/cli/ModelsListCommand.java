@@ -6,7 +6,6 @@ import depeche.hub.CatalogEntry;
 import depeche.hub.InstalledModel;
 import depeche.hub.ParameterCount;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -45,7 +44,7 @@ final class ModelsListCommand implements Callable<Integer> {
                     status(model));
         }
         for (CatalogEntry entry : Catalog.load(models.dir).defaults()) {
-            if (!installed.contains(entry.name()) && !Files.exists(models.dir.resolve(entry.name()))) {
+            if (!installed.contains(entry.name())) {
                 out.printf(FORMAT, entry.name(), "-", "-", "-", "-", "not installed (default "
                         + entry.role().label() + " model): " + entry.fetchCommand());
             }

@@ -41,11 +41,19 @@ public record FetchManifest(String repo, String revision, String commit, String 
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
+        FetchManifest manifest;
         try {
-            return Optional.of(JSON.readValue(file.toFile(), FetchManifest.class));
+            manifest = JSON.readValue(file.toFile(), FetchManifest.class);
         } catch (IOException e) {
             throw new ModelException(file, "unreadable fetch manifest: " + e.getMessage(), e);
         }
+        for (Entry entry : manifest.files()) {
+            if (!SafeNames.isRelativeFileName(entry.name())) {
+                throw new ModelException(file, "the fetch manifest names '" + entry.name()
+                        + "', which is outside the model folder");
+            }
+        }
+        return Optional.of(manifest);
     }
 
     /** Writes the manifest into {@code modelDir}, whole or not at all. */

@@ -39,6 +39,9 @@ public final class ModelFetcher {
     public Path fetch(FetchRequest request, boolean replace) {
         Path target = modelsDir.resolve(request.name());
         FailureMessages messages = new FailureMessages(request, target, env);
+        if (!env.endpoint().matches("https?://[^/]+.*")) {
+            throw new FetchException(target, "HF_ENDPOINT '" + env.endpoint() + "' is not an http(s) URL");
+        }
         if (env.offline()) {
             throw new FetchException(target, "HF_HUB_OFFLINE is set, so nothing is downloaded: unset it, or "
                     + messages.copyAdvice());
@@ -109,8 +112,8 @@ public final class ModelFetcher {
             List<FetchManifest.Entry> entries = new ArrayList<>();
             for (RepoFile file : files) {
                 Path partial = staging.file(file.name());
-                entries.add(new FetchManifest.Entry(file.name(), file.size() >= 0 ? file.size() : sizeOf(partial),
-                        downloadVerified(client, listing, file, partial, target, messages)));
+                String sha256 = downloadVerified(client, listing, file, partial, target, messages);
+                entries.add(new FetchManifest.Entry(file.name(), Files.size(partial), sha256));
                 if (file.name().equals("config.json")) {
                     checkModelType(partial, request, target);
                 }
@@ -133,7 +136,7 @@ public final class ModelFetcher {
         }
         listener.fileStarted(file, have);
         // A file of the full size was downloaded by an earlier run that stopped before checking it.
-        if (file.size() < 0 || have < file.size()) {
+        if (!Files.exists(partial) || file.size() < 0 || have < file.size()) {
             try {
                 client.download(listing.repo(), listing.commit(), file.name(), partial,
                         bytes -> listener.progress(file, bytes));

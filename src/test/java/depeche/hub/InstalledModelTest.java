@@ -94,6 +94,15 @@ class InstalledModelTest {
     }
 
     @Test
+    void aManifestNamingFilesOutsideTheFolderIsAProblem() throws IOException {
+        Path dir = fetched(temp.resolve("models"));
+        Path manifest = dir.resolve(FetchManifest.FILE_NAME);
+        Files.writeString(manifest, Files.readString(manifest).replace("\"vocab.json\"", "\"../../secret\""));
+
+        assertThat(InstalledModel.inspect(dir).problems()).containsExactly(FetchManifest.FILE_NAME + " is unreadable");
+    }
+
+    @Test
     void scanningSkipsOurStagingFolder() throws IOException {
         Path models = temp.resolve("models");
         Files.createDirectories(models.resolve(".partial/tiny-marian"));

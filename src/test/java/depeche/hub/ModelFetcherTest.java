@@ -316,6 +316,23 @@ class ModelFetcherTest {
     }
 
     @Test
+    void emptyFilesAreFetchedToo() {
+        hub.addRepo(MARIAN_REPO, fixture("tiny-marian")).put("special_tokens_map.json", new byte[0]);
+
+        Path dir = fetch(MARIAN_REPO);
+
+        assertThat(dir.resolve("special_tokens_map.json")).isEmptyFile();
+        assertThat(FetchManifest.read(dir).orElseThrow().files()).contains(new FetchManifest.Entry(
+                "special_tokens_map.json", 0, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
+    }
+
+    @Test
+    void anEndpointThatIsNotAnHttpUrlIsRefused() {
+        assertThatThrownBy(() -> fetch(MARIAN_REPO, env("HF_ENDPOINT", "huggingface.co"), FAST))
+                .isInstanceOf(FetchException.class).hasMessageContaining("HF_ENDPOINT 'huggingface.co' is not an http(s) URL");
+    }
+
+    @Test
     void hfHubOfflineForbidsAnyRequest() {
         assertThatThrownBy(() -> fetch(MARIAN_REPO, env("HF_ENDPOINT", hub.endpoint(), "HF_HUB_OFFLINE", "1"), FAST))
                 .isInstanceOf(FetchException.class).hasMessageContaining("HF_HUB_OFFLINE");
