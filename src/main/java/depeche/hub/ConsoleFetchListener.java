@@ -43,8 +43,7 @@ public final class ConsoleFetchListener implements FetchListener {
     @Override
     public void planned(FetchRequest request, String commit, Path target, List<RepoFile> files, long totalBytes,
                         long bytesPresent) {
-        String shortCommit = commit.length() > 7 ? commit.substring(0, 7) : commit;
-        err.println("Fetching " + request.repo() + " @ " + shortCommit + " into " + target + "/: " + files.size()
+        err.println("Fetching " + request.repo() + " @ " + FetchManifest.shorten(commit) + " into " + target + "/: " + files.size()
                 + " files, " + ByteSize.format(totalBytes)
                 + (bytesPresent > 0 ? " (" + ByteSize.format(bytesPresent) + " kept from an interrupted fetch)" : ""));
         bytesOfFinishedFiles = 0;

@@ -66,6 +66,10 @@ public record FetchManifest(String repo, String revision, String commit, String 
 
     /** The commit shortened as git shows it. */
     public String shortCommit() {
+        return shorten(commit);
+    }
+
+    static String shorten(String commit) {
         return commit.length() > 7 ? commit.substring(0, 7) : commit;
     }
 }

@@ -47,14 +47,6 @@ public record FileRequirements(List<List<String>> required, List<String> optiona
         return new Selection(List.copyOf(files), List.copyOf(unmet));
     }
 
-    /** Every file name the requirements mention. */
-    List<String> allNames() {
-        List<String> names = new ArrayList<>();
-        required.forEach(names::addAll);
-        names.addAll(optional);
-        return names;
-    }
-
     /**
      * @param files the chosen files, required ones first
      * @param unmet one entry per unsatisfied group, e.g. {@code "model.safetensors or pytorch_model.bin"}

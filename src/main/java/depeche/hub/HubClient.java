@@ -172,8 +172,9 @@ final class HubClient {
                 } catch (TimeoutException e) {
                     FileSink receiving = sink == null ? null : sink.get();
                     if (receiving != null && receiving.idleNanos() > settings.idleTimeout().toNanos()) {
-                        HttpTimeoutException stalled = new HttpTimeoutException(
-                                "no data for " + settings.idleTimeout().toSeconds() + " s");
+                        long idleMillis = settings.idleTimeout().toMillis();
+                        HttpTimeoutException stalled = new HttpTimeoutException("no data for "
+                                + (idleMillis % 1000 == 0 ? idleMillis / 1000 + " s" : idleMillis + " ms"));
                         receiving.abort(stalled);
                         response.cancel(true);
                         throw stalled;
