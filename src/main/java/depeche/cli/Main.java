@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "depeche 0.1.0",
         description = "Translates French news articles into English with local transformer models.",
-        subcommands = {TranslateCommand.class, SummarizeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TranslateCommand.class, SummarizeCommand.class, ModelsCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code when every item succeeded. */

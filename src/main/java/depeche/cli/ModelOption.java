@@ -1,27 +1,34 @@
 package depeche.cli;
 
-import depeche.model.ModelException;
-import java.nio.file.Files;
+import depeche.hub.ConsoleFetchListener;
+import depeche.hub.ModelResolver;
+import depeche.hub.Role;
+import depeche.hub.TransferSettings;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code --model DIR}: which HF-layout folder a one-off command uses; the default lives in {@code models/}. */
+/**
+ * Which model folder a one-off command uses: {@code --model DIR}, or the default model of its role in the
+ * models folder, fetched first on a first run unless {@code --offline} or {@code HF_HUB_OFFLINE=1}.
+ */
 final class ModelOption {
     @Option(names = "--model", paramLabel = "DIR",
-            description = "A HuggingFace model folder (config.json, weights, tokenizer files). "
-                    + "Default: models/<default model> for this command.")
+            description = "A HuggingFace model folder (config.json, weights, tokenizer files); never downloaded. "
+                    + "Default: this command's default model in the models folder.")
     Path model;
 
-    /** The folder to load: the explicit one, or the default under {@code models/}. */
-    Path resolve(String defaultName) {
-        Path folder = model != null ? model : Path.of("models", defaultName);
-        if (!Files.isDirectory(folder)) {
-            if (model != null) {
-                throw new ModelException(folder, "no such model folder");
-            }
-            throw new UsageException("model '" + defaultName + "' is not installed in models/: fetch it with "
-                    + "'depeche models fetch " + defaultName + "', or pass --model DIR");
-        }
-        return folder;
+    @Mixin
+    ModelsDirOption modelsDir;
+
+    @Option(names = "--offline",
+            description = "Never use the network: a missing default model is an error (as HF_HUB_OFFLINE=1).")
+    boolean offline;
+
+    /** The folder to load; may fetch the default model first (announced on stderr). */
+    Path resolve(Role role) {
+        ModelResolver resolver = new ModelResolver(modelsDir.dir, ModelsCommand.hubEnvironment(), offline,
+                ConsoleFetchListener.forStderr(), TransferSettings.DEFAULT);
+        return resolver.resolve(role, model);
     }
 }

@@ -3,6 +3,7 @@ package depeche.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import depeche.hub.Role;
 import depeche.pipeline.Batcher;
 import depeche.pipeline.Generated;
 import depeche.pipeline.LoadedModel;
@@ -20,8 +21,6 @@ import picocli.CommandLine.Spec;
         description = "Summarizes English text with a summarization model (BART). Reads TEXT, or standard input "
                 + "when no TEXT is given; the whole text is one model input.")
 final class SummarizeCommand implements Callable<Integer> {
-    static final String DEFAULT_MODEL = "distilbart-cnn-6-6";
-
     @Mixin
     ModelOption modelOption;
 
@@ -43,7 +42,7 @@ final class SummarizeCommand implements Callable<Integer> {
         if (text.isEmpty()) {
             throw new UsageException("nothing to summarize: give TEXT or pipe it on standard input");
         }
-        try (LoadedModel model = LoadedModel.load(modelOption.resolve(DEFAULT_MODEL))) {
+        try (LoadedModel model = LoadedModel.load(modelOption.resolve(Role.SUMMARIZATION))) {
             Generated summary = model.generate(List.of(text),
                     generationOptions.applyTo(model.generationDefaults()), Batcher.forGeneration()).get(0);
             PrintWriter stdout = spec.commandLine().getOut();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import depeche.generate.GenerationConfig;
+import depeche.hub.Role;
 import depeche.pipeline.Batcher;
 import depeche.pipeline.Generated;
 import depeche.pipeline.LoadedModel;
@@ -22,8 +23,6 @@ import picocli.CommandLine.Spec;
         description = "Translates French text into English. Reads TEXT, or standard input when no TEXT is given; "
                 + "each input line is translated as one sentence.")
 final class TranslateCommand implements Callable<Integer> {
-    static final String DEFAULT_MODEL = "opus-mt-fr-en";
-
     @Mixin
     ModelOption modelOption;
 
@@ -44,7 +43,7 @@ final class TranslateCommand implements Callable<Integer> {
         String text = InputText.from(words, System.in);
         List<String> lines = text.lines().toList();
         List<String> sentences = lines.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
-        try (LoadedModel model = LoadedModel.load(modelOption.resolve(DEFAULT_MODEL))) {
+        try (LoadedModel model = LoadedModel.load(modelOption.resolve(Role.TRANSLATION))) {
             GenerationConfig settings = generationOptions.applyTo(model.generationDefaults());
             List<Generated> translations = model.generate(sentences, settings, Batcher.forGeneration());
             print(lines, sentences, translations);

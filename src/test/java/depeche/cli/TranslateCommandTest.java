@@ -15,6 +15,9 @@ class TranslateCommandTest {
     private final JsonNode golden = Fixtures.golden(Fixtures.MARIAN);
     private final String model = Fixtures.dir(Fixtures.MARIAN).toString();
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path tmp;
+
     @Test
     void jsonGivesTheBeamIdsAfterTheStartTokenAndTheDecodedText() throws Exception {
         for (JsonNode c : golden.get("cases")) {
@@ -58,7 +61,7 @@ class TranslateCommandTest {
 
     @Test
     void aMissingDefaultModelSaysHowToFetchItWithExitCode2() {
-        Cli.Result r = Cli.run("translate", "Bonjour");
+        Cli.Result r = Cli.run("translate", "--offline", "--models", tmp.toString(), "Bonjour");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("depeche models fetch opus-mt-fr-en").doesNotContain("Exception");
         assertThat(r.err().strip().lines()).hasSize(1);

@@ -1,0 +1,423 @@
+package depeche.hub;
+
+import depeche.pipeline.Batcher;
+import depeche.pipeline.Generated;
+import depeche.pipeline.LoadedModel;
+
+import static depeche.hub.HubTestSupport.BART_REPO;
+import static depeche.hub.HubTestSupport.FAST;
+import static depeche.hub.HubTestSupport.MARIAN_REPO;
+import static depeche.hub.HubTestSupport.env;
+import static depeche.hub.HubTestSupport.fixture;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ModelFetcherTest {
+    private static final Set<String> MARIAN_FILES = Set.of("config.json", "model.safetensors", "source.spm",
+            "target.spm", "vocab.json", "generation_config.json", "tokenizer_config.json", "special_tokens_map.json");
+
+    @TempDir
+    Path temp;
+    Path models;
+    FakeHub hub;
+    final List<String> retries = new ArrayList<>();
+    final FetchListener listener = new FetchListener() {
+        @Override
+        public void retrying(String what, int failedAttempt, int attempts, String reason, Duration delay) {
+            retries.add(what + ": " + reason);
+        }
+    };
+
+    @BeforeEach
+    void startHub() {
+        hub = HubTestSupport.hubWithFixtures();
+        models = temp.resolve("models");
+    }
+
+    @AfterEach
+    void stopHub() {
+        hub.close();
+    }
+
+    private Path fetch(String repo) {
+        return fetch(repo, env("HF_ENDPOINT", hub.endpoint()), FAST);
+    }
+
+    private Path fetch(String repo, HubEnvironment environment, TransferSettings settings) {
+        FetchRequest request = FetchRequest.resolve(repo, null, Catalog.load(models));
+        return new ModelFetcher(models, environment, settings, listener).fetch(request, false);
+    }
+
+    private Path target() {
+        return models.resolve("tiny-marian");
+    }
+
+    @Test
+    void aFetchedModelTranslatesExactlyAsTheOriginalFolder() {
+        hub.addRepo(MARIAN_REPO, fixture("tiny-marian"));
+        Path fetched = fetch(MARIAN_REPO);
+        List<String> texts = depeche.testing.Fixtures.list(depeche.testing.Fixtures.golden("tiny-marian").get("cases"))
+                .stream().map(c -> c.get("text").asText()).toList();
+        try (LoadedModel original = LoadedModel.load(fixture("tiny-marian"));
+             LoadedModel copy = LoadedModel.load(fetched)) {
+            List<Generated> expected = original.generate(texts, original.generationDefaults(), Batcher.forGeneration());
+            List<Generated> actual = copy.generate(texts, copy.generationDefaults(), Batcher.forGeneration());
+            for (int i = 0; i < texts.size(); i++) {
+                assertThat(actual.get(i).ids()).as(texts.get(i)).isEqualTo(expected.get(i).ids());
+                assertThat(actual.get(i).text()).isEqualTo(expected.get(i).text());
+            }
+        }
+    }
+
+    @Test
+    void cleanFetchInstallsTheNeededFilesByteForByte() throws IOException {
+        // Files a repository holds but depeche never needs: other frameworks' weights, the second weights copy.
+        hub.addRepo(MARIAN_REPO, fixture("tiny-marian")).put("tf_model.h5", new byte[100])
+                .put("flax_model.msgpack", new byte[100]).put("rust_model.ot", new byte[100]);
+
+        Path dir = fetch(MARIAN_REPO);
+
+        assertThat(dir).isEqualTo(target());
+        assertThat(ModelLayout.fileNames(dir))
+                .containsExactlyInAnyOrderElementsOf(union(MARIAN_FILES, FetchManifest.FILE_NAME));
+        for (String file : MARIAN_FILES) {
+            assertThat(dir.resolve(file)).as(file).hasSameBinaryContentAs(fixture("tiny-marian").resolve(file));
+        }
+        for (String unwanted : List.of("tf_model.h5", "flax_model.msgpack", "rust_model.ot", "pytorch_model.bin",
+                "golden.json")) {
+            assertThat(hub.downloadsOf(MARIAN_REPO, unwanted)).as(unwanted).isEmpty();
+        }
+        FetchManifest manifest = FetchManifest.read(dir).orElseThrow();
+        assertThat(manifest.repo()).isEqualTo(MARIAN_REPO);
+        assertThat(manifest.commit()).isEqualTo(FakeHub.COMMIT);
+        assertThat(manifest.files()).extracting(FetchManifest.Entry::name)
+                .containsExactlyInAnyOrderElementsOf(MARIAN_FILES);
+        assertThat(manifest.files()).allSatisfy(entry -> assertThat(entry.sha256())
+                .isEqualTo(Digests.sha256(fixture("tiny-marian").resolve(entry.name()))));
+        assertThat(models.resolve(".partial/tiny-marian")).doesNotExist();
+        assertThat(hub.requests()).allSatisfy(request ->
+                assertThat(request.header("User-Agent")).hasValueSatisfying(agent -> assertThat(agent).startsWith("depeche/")));
+    }
+
+    @Test
+    void everyFileComesFromTheCommitTheRevisionResolvedTo() {
+        fetch(MARIAN_REPO);
+
+        assertThat(hub.requestsEndingWith("/revision/main")).hasSize(1);
+        assertThat(hub.requests()).filteredOn(request -> request.path().contains("/resolve/"))
+                .allSatisfy(request -> assertThat(request.path()).contains("/resolve/" + FakeHub.COMMIT + "/"));
+    }
+
+    @Test
+    void bartTakesItsTokenizerJsonAndBpeFiles() {
+        Path dir = fetch(BART_REPO);
+
+        assertThat(ModelLayout.fileNames(dir)).contains("tokenizer.json", "vocab.json", "merges.txt",
+                "model.safetensors", "config.json").doesNotContain("golden.json");
+        assertThat(dir.resolve("model.safetensors")).hasSameBinaryContentAs(fixture("tiny-bart").resolve("model.safetensors"));
+    }
+
+    @Test
+    void takesPytorchModelBinWhenTheRepositoryHasNoSafetensors() {
+        hub.addRepo(MARIAN_REPO, fixture("tiny-marian")).remove("model.safetensors");
+
+        Path dir = fetch(MARIAN_REPO);
+
+        assertThat(dir.resolve("pytorch_model.bin")).hasSameBinaryContentAs(fixture("tiny-marian").resolve("pytorch_model.bin"));
+        assertThat(dir.resolve("model.safetensors")).doesNotExist();
+    }
+
+    @Test
+    void anInterruptedDownloadResumesWithARangeRequestForTheRestOnly() throws IOException {
+        long size = Files.size(fixture("tiny-marian").resolve("model.safetensors"));
+        hub.cutOnce("model.safetensors", 100_000);
+        TransferSettings oneTry = new TransferSettings(FAST.connectTimeout(), FAST.responseTimeout(),
+                FAST.idleTimeout(), 1, FAST.firstRetryDelay(), FAST.maxRetryDelay());
+
+        assertThatThrownBy(() -> fetch(MARIAN_REPO, env("HF_ENDPOINT", hub.endpoint()), oneTry))
+                .isInstanceOf(FetchException.class).hasMessageContaining("model.safetensors")
+                .hasMessageContaining("run the same command again to resume");
+        assertThat(target()).as("nothing half-installed").doesNotExist();
+        assertThat(models.resolve(".partial/tiny-marian/model.safetensors")).hasSize(100_000);
+
+        fetch(MARIAN_REPO);
+
+        List<FakeHub.Request> downloads = hub.downloadsOf(MARIAN_REPO, "model.safetensors");
+        assertThat(downloads).hasSize(2);
+        assertThat(downloads.get(0).header("Range")).isEmpty();
+        assertThat(downloads.get(1).header("Range")).hasValue("bytes=100000-");
+        assertThat(hub.bytesServed(MARIAN_REPO, "model.safetensors")).isEqualTo(size);
+        assertThat(target().resolve("model.safetensors")).hasSameBinaryContentAs(fixture("tiny-marian").resolve("model.safetensors"));
+    }
+
+    @Test
+    void aConnectionCutMidwayIsResumedWithinTheSameFetch() {
+        hub.cutOnce("pytorch_model.bin", 64_000);
+        hub.addRepo(MARIAN_REPO, fixture("tiny-marian")).remove("model.safetensors");
+
+        fetch(MARIAN_REPO);
+
+        assertThat(hub.downloadsOf(MARIAN_REPO, "pytorch_model.bin")).extracting(request -> request.header("Range"))
+                .containsExactly(Optional.empty(), Optional.of("bytes=64000-"));
+        assertThat(retries).hasSize(1).allSatisfy(line -> assertThat(line).startsWith("pytorch_model.bin"));
+        assertThat(target().resolve("pytorch_model.bin")).hasSameBinaryContentAs(fixture("tiny-marian").resolve("pytorch_model.bin"));
+    }
+
+    @Test
+    void aStalledDownloadIsCutAfterTheIdleTimeoutAndResumed() {
+        hub.stallOnce("model.safetensors", 50_000, Duration.ofSeconds(20));
+
+        fetch(MARIAN_REPO);
+
+        assertThat(hub.downloadsOf(MARIAN_REPO, "model.safetensors")).extracting(request -> request.header("Range"))
+                .containsExactly(Optional.empty(), Optional.of("bytes=50000-"));
+        assertThat(retries).containsExactly("model.safetensors: no data for 300 ms");
+        assertThat(target().resolve("model.safetensors")).hasSameBinaryContentAs(fixture("tiny-marian").resolve("model.safetensors"));
+    }
+
+    @Test
+    void aSlowButSteadyDownloadIsNotCutByTheResponseTimeout() {
+        // 234 kB in 20 kB pieces, 100 ms apart: over a second in all, never idle for the 1 s idle timeout.
+        hub.trickleOnce("model.safetensors", 20_000, Duration.ofMillis(100));
+        TransferSettings shortResponseTimeout = new TransferSettings(FAST.connectTimeout(), Duration.ofMillis(500),
+                Duration.ofSeconds(1), FAST.attempts(), FAST.firstRetryDelay(), FAST.maxRetryDelay());
+
+        fetch(MARIAN_REPO, env("HF_ENDPOINT", hub.endpoint()), shortResponseTimeout);
+
+        assertThat(retries).isEmpty();
+        assertThat(hub.downloadsOf(MARIAN_REPO, "model.safetensors")).hasSize(1);
+    }
+
+    @Test
+    void answersThatNeverComeTimeOutAndAreTriedABoundedNumberOfTimes() {
+        hub.delayHeaders(Duration.ofMillis(800));
+        TransferSettings impatient = new TransferSettings(FAST.connectTimeout(), Duration.ofMillis(200),
+                FAST.idleTimeout(), 2, FAST.firstRetryDelay(), FAST.maxRetryDelay());
+
+        assertThatThrownBy(() -> fetch(MARIAN_REPO, env("HF_ENDPOINT", hub.endpoint()), impatient))
+                .isInstanceOf(FetchException.class).hasMessageContaining("failed 2 times")
+                .hasMessageContaining("timed out");
+        assertThat(hub.requestsEndingWith("/revision/main")).hasSize(2);
+    }
+
+    @Test
+    void serverErrorsAreTriedAgain() {
+        hub.fail("/resolve/", 503, null, 2);
+
+        fetch(MARIAN_REPO);
+
+        assertThat(retries).hasSize(2).allSatisfy(line -> assertThat(line).contains("HTTP 503"));
+        assertThat(target()).isDirectory();
+    }
+
+    @Test
+    void aChecksumMismatchIsRefusedAndNothingIsInstalled() {
+        hub.addRepo(MARIAN_REPO, fixture("tiny-marian")).lieAboutSha256("model.safetensors");
+
+        assertThatThrownBy(() -> fetch(MARIAN_REPO)).isInstanceOf(FetchException.class)
+                .hasMessageContaining("model.safetensors").hasMessageContaining("sha256")
+                .hasMessageContaining("nothing was installed");
+        assertThat(target()).doesNotExist();
+        assertThat(models.resolve(".partial/tiny-marian/model.safetensors")).doesNotExist();
+    }
+
+    @Test
+    void aSmallFileThatDiffersFromItsGitBlobIdIsRefused() {
+        hub.addRepo(MARIAN_REPO, fixture("tiny-marian")).tamperWith("vocab.json");
+
+        assertThatThrownBy(() -> fetch(MARIAN_REPO)).isInstanceOf(FetchException.class)
+                .hasMessageContaining("vocab.json").hasMessageContaining("git blob id");
+        assertThat(target()).doesNotExist();
+    }
+
+    @Test
+    void anUnknownRepositoryIsAClearError() {
+        assertThatThrownBy(() -> fetch("test-org/nothing-here")).isInstanceOf(FetchException.class)
+                .hasMessageContaining("test-org/nothing-here was not found on " + hub.endpoint())
+                .hasMessageContaining("HTTP 404");
+        assertThat(hub.requests()).hasSize(1);
+    }
+
+    @Test
+    void anUnknownRevisionIsAClearError() {
+        FetchRequest request = FetchRequest.resolve(MARIAN_REPO, "v9", Catalog.load(models));
+
+        assertThatThrownBy(() -> new ModelFetcher(models, env("HF_ENDPOINT", hub.endpoint()), FAST, listener)
+                .fetch(request, false)).isInstanceOf(FetchException.class)
+                .hasMessageContaining("revision v9 does not exist in " + MARIAN_REPO);
+    }
+
+    @Test
+    void aFileListedButMissingIsAClearErrorAndNotRetried() {
+        hub.fail("/resolve/" + FakeHub.COMMIT + "/vocab.json", 404, "EntryNotFound", 1);
+
+        assertThatThrownBy(() -> fetch(MARIAN_REPO)).isInstanceOf(FetchException.class)
+                .hasMessageContaining("vocab.json is listed but missing from " + MARIAN_REPO);
+        assertThat(hub.requestsEndingWith("/vocab.json")).hasSize(1);
+        assertThat(target()).doesNotExist();
+    }
+
+    @Test
+    void aPrivateRepositoryWithoutTokenSaysToSetHfToken() {
+        hub.requireToken("hf_right");
+
+        assertThatThrownBy(() -> fetch(MARIAN_REPO)).isInstanceOf(FetchException.class)
+                .hasMessageContaining("private or gated").hasMessageContaining("HTTP 401")
+                .hasMessageContaining("set HF_TOKEN");
+        assertThat(hub.requests()).hasSize(1);
+    }
+
+    @Test
+    void aRefusedTokenIsNamedAsTheProblem() {
+        hub.requireToken("hf_right");
+
+        assertThatThrownBy(() -> fetch(MARIAN_REPO, env("HF_ENDPOINT", hub.endpoint(), "HF_TOKEN", "hf_wrong"), FAST))
+                .isInstanceOf(FetchException.class).hasMessageContaining("the hub refused HF_TOKEN")
+                .hasMessageContaining("Invalid credentials");
+    }
+
+    @Test
+    void theTokenGoesToTheHubButNeverToTheCdn() {
+        hub.requireToken("hf_right");
+
+        fetch(MARIAN_REPO, env("HF_ENDPOINT", hub.endpoint(), "HF_TOKEN", "hf_right"), FAST);
+
+        assertThat(hub.requests()).filteredOn(request -> request.server().equals("hub"))
+                .allSatisfy(request -> assertThat(request.header("Authorization")).hasValue("Bearer hf_right"));
+        assertThat(hub.requests()).filteredOn(request -> request.server().equals("cdn")).isNotEmpty()
+                .allSatisfy(request -> assertThat(request.header("Authorization")).isEmpty());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../evil", "/etc/x", "a/../../evil", "..\\evil"})
+    void aFileNameThatWouldEscapeTheModelFolderIsRefused(String name) {
+        hub.addRepo(MARIAN_REPO, fixture("tiny-marian")).listAlso(name);
+
+        assertThatThrownBy(() -> fetch(MARIAN_REPO)).isInstanceOf(FetchException.class)
+                .hasMessageContaining("'" + name + "'").hasMessageContaining("outside the model folder");
+        assertThat(hub.requests()).noneMatch(request -> request.path().contains("/resolve/"));
+        assertThat(target()).doesNotExist();
+        assertThat(temp.resolve("evil")).doesNotExist();
+    }
+
+    @Test
+    void anUnreachableHubIsOneLineWithWhatToDoInstead() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String endpoint = "http://127.0.0.1:" + closedPort;
+
+        assertThatThrownBy(() -> fetch(MARIAN_REPO, env("HF_ENDPOINT", endpoint), FAST))
+                .isInstanceOf(FetchException.class)
+                .hasMessage(target() + ": cannot reach " + endpoint + " (connection refused): download " + MARIAN_REPO
+                        + " on a machine with internet (depeche models fetch tiny-marian) and copy the folder to "
+                        + target() + "/");
+        assertThat(target()).doesNotExist();
+    }
+
+    @Test
+    void emptyFilesAreFetchedToo() {
+        hub.addRepo(MARIAN_REPO, fixture("tiny-marian")).put("special_tokens_map.json", new byte[0]);
+
+        Path dir = fetch(MARIAN_REPO);
+
+        assertThat(dir.resolve("special_tokens_map.json")).isEmptyFile();
+        assertThat(FetchManifest.read(dir).orElseThrow().files()).contains(new FetchManifest.Entry(
+                "special_tokens_map.json", 0, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
+    }
+
+    @Test
+    void anEndpointThatIsNotAnHttpUrlIsRefused() {
+        assertThatThrownBy(() -> fetch(MARIAN_REPO, env("HF_ENDPOINT", "huggingface.co"), FAST))
+                .isInstanceOf(FetchException.class).hasMessageContaining("HF_ENDPOINT 'huggingface.co' is not an http(s) URL");
+    }
+
+    @Test
+    void hfHubOfflineForbidsAnyRequest() {
+        assertThatThrownBy(() -> fetch(MARIAN_REPO, env("HF_ENDPOINT", hub.endpoint(), "HF_HUB_OFFLINE", "1"), FAST))
+                .isInstanceOf(FetchException.class).hasMessageContaining("HF_HUB_OFFLINE");
+        assertThat(hub.requests()).isEmpty();
+    }
+
+    @Test
+    void aModelOfAnUnsupportedTypeIsRefusedBeforeItsWeightsAreDownloaded() {
+        hub.addRepo(MARIAN_REPO, fixture("tiny-marian"))
+                .put("config.json", "{\"model_type\": \"t5\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> fetch(MARIAN_REPO)).isInstanceOf(FetchException.class)
+                .hasMessageContaining("type 't5'");
+        assertThat(hub.downloadsOf(MARIAN_REPO, "model.safetensors")).isEmpty();
+        assertThat(target()).doesNotExist();
+    }
+
+    @Test
+    void aRepositoryWithoutUsableWeightsIsRefused() {
+        hub.addRepo(MARIAN_REPO, fixture("tiny-marian")).remove("model.safetensors").remove("pytorch_model.bin")
+                .put("tf_model.h5", new byte[10]);
+
+        assertThatThrownBy(() -> fetch(MARIAN_REPO)).isInstanceOf(FetchException.class)
+                .hasMessageContaining("has no model.safetensors or pytorch_model.bin");
+        assertThat(hub.requests()).hasSize(1);
+    }
+
+    @Test
+    void anInstalledModelIsNotFetchedAgain() {
+        fetch(MARIAN_REPO);
+        int requests = hub.requests().size();
+
+        assertThat(fetch(MARIAN_REPO)).isEqualTo(target());
+
+        assertThat(hub.requests()).hasSize(requests);
+    }
+
+    @Test
+    void forceReplacesAnInstalledModelInOneStep() throws IOException {
+        fetch(MARIAN_REPO);
+        Files.writeString(target().resolve("stale.txt"), "from the previous install");
+
+        new ModelFetcher(models, env("HF_ENDPOINT", hub.endpoint()), FAST, listener)
+                .fetch(FetchRequest.resolve(MARIAN_REPO, null, Catalog.load(models)), true);
+
+        assertThat(target().resolve("stale.txt")).doesNotExist();
+        assertThat(target().resolve("model.safetensors")).exists();
+        assertThat(models.resolve(".partial/.tiny-marian.previous")).doesNotExist();
+    }
+
+    @Test
+    void partialFilesOfAnotherCommitAreNotResumed() throws IOException {
+        Path staging = Files.createDirectories(models.resolve(".partial/tiny-marian"));
+        Files.writeString(staging.resolve(".depeche-staging-commit"), "0".repeat(40));
+        Files.write(staging.resolve("model.safetensors"), new byte[1000]);
+
+        fetch(MARIAN_REPO);
+
+        assertThat(hub.downloadsOf(MARIAN_REPO, "model.safetensors")).singleElement()
+                .satisfies(request -> assertThat(request.header("Range")).isEmpty());
+        assertThat(target().resolve("model.safetensors")).hasSameBinaryContentAs(fixture("tiny-marian").resolve("model.safetensors"));
+    }
+
+    private static Set<String> union(Set<String> names, String more) {
+        Set<String> all = new HashSet<>(names);
+        all.add(more);
+        return all;
+    }
+}
