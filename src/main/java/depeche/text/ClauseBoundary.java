@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
 public enum ClauseBoundary {
     /** After ; : ? ! … followed by a space (not "10:30", and not before a closing quotation mark). */
     STRONG_PUNCTUATION("after ';', ':', '?', '!' or '…'", Pattern.compile("[;:?!…](?=\\s+[^\\s»”])")),
-    /** Around incises and quotations: before ( « — – and after ) » when spaces surround them. */
-    INCISE("at parentheses, dashes or quotation marks", Pattern.compile("(?<=\\s)(?=[(«—–])|(?<=[)»])(?=\\s)")),
     /** After a comma followed by a space (not the decimal comma of "3,5"). */
     COMMA("at commas", Pattern.compile(",(?=\\s)")),
+    /** Around incises and quotations: before ( « — – and after ) » when spaces surround them. */
+    INCISE("at parentheses, dashes or quotation marks", Pattern.compile("(?<=\\s)(?=[(«—–])|(?<=[)»])(?=\\s)")),
     /** Before a coordinating or subordinating conjunction or a relative pronoun. */
     CONJUNCTION("before conjunctions", Pattern.compile(
             "(?<=\\s)(?=(?:et|mais|ou|donc|car|ni|puis|qui|que|qu'|qu’|dont|où|lorsque|lorsqu'|lorsqu’|quand"

@@ -9,9 +9,10 @@ import java.util.function.ToIntFunction;
  * Cuts a sentence that is too long for the translation model into parts that fit, at the best
  * boundaries available, so that nothing is ever truncated.
  *
- * <p>The boundaries are tried in the order of {@link ClauseBoundary}: strong punctuation, then
- * incises and quotations, commas, conjunctions, and only then any space between words, or as a
- * very last resort between the characters of one word. At each level the pieces between cuts are
+ * <p>The boundaries are tried in the order of {@link ClauseBoundary}: strong punctuation, commas,
+ * then incises and quotations (often short, like "(OTSC)" or « groupes terroristes »),
+ * conjunctions, and only then any space between words, or as a very last resort between the
+ * characters of one word. At each level the pieces between cuts are
  * packed greedily, as many consecutive pieces per part as fit, so the parts are as few and as
  * long as possible; a piece too long by itself is cut at the next levels.
  *

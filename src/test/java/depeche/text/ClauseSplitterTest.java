@@ -53,6 +53,15 @@ class ClauseSplitterTest {
     }
 
     @Test
+    void prefersCommasToParenthesesAndQuotations() {
+        String sentence = "Le chef de l'OTSC (Russie) a parlé, puis la presse a cité des « groupes terroristes » ici.";
+        ClauseSplit split = new ClauseSplitter(12, WORDS_PLUS_EOS).split(sentence);
+        assertThat(split.parts()).containsExactly(
+                "Le chef de l'OTSC (Russie) a parlé,", "puis la presse a cité des « groupes terroristes » ici.");
+        assertThat(split.weakest()).contains(ClauseBoundary.COMMA);
+    }
+
+    @Test
     void keepsClosingQuoteWithItsQuestion() {
         String sentence = "« Pourquoi ? » a demandé le journaliste au porte-parole du ministère.";
         ClauseSplit split = new ClauseSplitter(8, WORDS_PLUS_EOS).split(sentence);
