@@ -81,8 +81,8 @@ final class HtmlWriter {
 
     private static void appendSummary(Element body, Summary summary) {
         Element section = body.appendElement("section").addClass("summary");
-        section.appendElement("h2").text("Summary")
-                .appendElement("small").text(" (" + summary.method().name().toLowerCase(Locale.ROOT)
+        section.appendElement("h2").text("Summary ")
+                .appendElement("small").text("(" + summary.method().name().toLowerCase(Locale.ROOT)
                         + summary.model().map(model -> ", " + model).orElse("") + ")");
         Element pair = section.appendElement("div").addClass("pair");
         summary.french().ifPresent(french -> pair.appendElement("p").attr("lang", "fr").text(french));

@@ -28,10 +28,6 @@ public final class OutputFolder {
         this.formats = EnumSet.copyOf(formats);
     }
 
-    public Path folder() {
-        return folder;
-    }
-
     /** Where the file of article {@code id} in {@code format} goes. */
     public Path pathOf(String id, Format format) {
         return folder.resolve(id + "." + format.extension());

@@ -1,5 +1,7 @@
 package depeche.io;
 
+import static java.nio.charset.StandardCharsets.UTF_16;
+import static java.nio.charset.StandardCharsets.UTF_16LE;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +10,7 @@ import depeche.document.Article;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -222,11 +225,11 @@ class ArticleReadersTest {
     @Test
     void utf16WithByteOrderMarkIsDecoded() throws IOException {
         Path little = dir.resolve("le.txt");
-        Files.write(little, ("\uFEFFÉté\n" + FRENCH).getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+        Files.write(little, ("\uFEFFÉté\n" + FRENCH).getBytes(UTF_16LE));
         assertThat(single(little).title()).isEqualTo("Été");
         Path big = dir.resolve("be.jsonl");
         Files.write(big, ("{\"id\": \"x\", \"title\": \"Été\", \"text\": \"" + FRENCH + "\"}")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_16)); // Java's UTF-16 writes a big-endian BOM
+                .getBytes(UTF_16)); // Java's UTF-16 writes a big-endian BOM
         assertThat(single(big).paragraphs()).containsExactly(FRENCH);
     }
 
@@ -273,14 +276,14 @@ class ArticleReadersTest {
     @Test
     void utf16WithoutByteOrderMarkIsRefusedWithAHint() throws IOException {
         Path file = dir.resolve("sans-bom.txt");
-        Files.write(file, ("Titre\n" + FRENCH).getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+        Files.write(file, ("Titre\n" + FRENCH).getBytes(UTF_16LE));
         assertThatThrownBy(() -> ArticleReaders.read(file))
                 .hasMessageStartingWith(file + ": not valid UTF-8")
                 .hasMessageContaining("looks like UTF-16LE; convert it to UTF-8, e.g. iconv -f UTF-16LE -t UTF-8");
         // plain ASCII in UTF-16 is valid UTF-8, full of NUL characters
         Path ascii = dir.resolve("ascii.txt");
         Files.write(ascii, "Titre\nLe texte de l'article, assez long pour en reconnaitre l'encodage."
-                .getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+                .getBytes(UTF_16LE));
         assertThatThrownBy(() -> ArticleReaders.read(ascii))
                 .hasMessageStartingWith(ascii + ": holds NUL characters, so it is not UTF-8 text");
     }
@@ -320,7 +323,7 @@ class ArticleReadersTest {
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
-        byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        byte[] all = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
     }

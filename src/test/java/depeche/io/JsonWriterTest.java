@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import depeche.document.AlignedParagraph;
+import depeche.document.Article;
 import depeche.document.BilingualDocument;
 import depeche.document.SentencePair;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -67,7 +69,7 @@ class JsonWriterTest {
     @Test
     void leavesOutWhatIsAbsent() throws Exception {
         BilingualDocument bare = new BilingualDocument(
-                new depeche.document.Article("bare", "Titre", List.of("Texte."), java.nio.file.Path.of("bare.txt")),
+                new Article("bare", "Titre", List.of("Texte."), Path.of("bare.txt")),
                 "Title", List.of(new AlignedParagraph(List.of(new SentencePair("Texte.", "Text.")))),
                 Optional.empty(), document.run(), List.of());
         JsonNode json = MAPPER.readTree(WriterTestSupport.render(Format.JSON, bare));
