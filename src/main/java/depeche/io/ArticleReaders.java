@@ -1,0 +1,101 @@
+package depeche.io;
+
+import depeche.document.Article;
+import depeche.document.ArticleId;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Reads French articles from {@code .txt}, {@code .md}, {@code .html}/{@code .htm} and
+ * {@code .jsonl} files.
+ *
+ * <p>Text comes out {@link depeche.text.FrenchNormalizer#clean clean}: NFC, invisible characters
+ * removed, one space between words. Files are decoded strictly (see {@link TextDecoder}): UTF-8
+ * with or without byte-order mark, UTF-16 with one; a legacy Western encoding is accepted only
+ * when recognised with confidence, with a warning on the article; anything else is refused.
+ *
+ * <p>An article's id is its file name without extension ({@code seeds/foo.txt} → {@code foo}),
+ * or a {@code .jsonl} record's {@code id}; see {@link ArticleId} for what ids are accepted.
+ */
+public final class ArticleReaders {
+
+    /** The file extensions read, in lower case, without the dot. */
+    public static final List<String> EXTENSIONS = List.of("txt", "md", "html", "htm", "jsonl");
+
+    private ArticleReaders() {}
+
+    /**
+     * Reads the articles of {@code file}.
+     *
+     * @return its articles, and the errors of the {@code .jsonl} lines that could not be read
+     * @throws ArticleReadException when the file as a whole cannot be read: missing, unsupported
+     *     extension, unusable encoding, no headline or text, bad id; its message is one line
+     */
+    public static ReadResult read(Path file) {
+        String extension = extension(file);
+        if (!EXTENSIONS.contains(extension)) {
+            throw new ArticleReadException(file, "unsupported file type (expected ." + String.join(", .", EXTENSIONS) + ")");
+        }
+        boolean markup = extension.startsWith("htm");
+        DecodedText decoded = TextDecoder.decode(file, bytes(file), markup);
+        if (extension.equals("jsonl")) {
+            return JsonlArticleReader.read(file, decoded);
+        }
+        String id = idOf(file);
+        Article article = switch (extension) {
+            case "txt" -> TxtArticleReader.read(file, id, decoded);
+            case "md" -> MarkdownArticleReader.read(file, id, decoded);
+            default -> HtmlArticleReader.read(file, id, decoded);
+        };
+        return new ReadResult(file, List.of(article), List.of());
+    }
+
+    /** Whether {@code file}'s name has one of the {@link #EXTENSIONS}. */
+    public static boolean isArticleFile(Path file) {
+        return EXTENSIONS.contains(extension(file));
+    }
+
+    /** The article files directly in {@code folder}, sorted by name; hidden files are left out. */
+    public static List<Path> listArticleFiles(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(ArticleReaders::isArticleFile)
+                    .filter(file -> !file.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private static String idOf(Path file) {
+        String name = file.getFileName().toString();
+        String id = name.substring(0, name.lastIndexOf('.'));
+        ArticleId.problem(id).ifPresent(problem -> {
+            throw new ArticleReadException(file, "the file name gives no usable article id: " + problem);
+        });
+        return id;
+    }
+
+    private static String extension(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static byte[] bytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ArticleReadException(file, "no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new ArticleReadException(file, "permission denied", e);
+        } catch (IOException e) {
+            throw new ArticleReadException(file, "cannot read: " + e.getMessage(), e);
+        }
+    }
+}

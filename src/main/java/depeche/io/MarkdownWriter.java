@@ -1,0 +1,70 @@
+package depeche.io;
+
+import static depeche.io.MarkdownText.escape;
+
+import depeche.document.AlignedParagraph;
+import depeche.document.Article;
+import depeche.document.BilingualDocument;
+import depeche.document.ModelInfo;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code <id>.md}: the English headline with the French one under it, the summary, then the
+ * article paragraph by paragraph, each French paragraph quoted ({@code >}) and followed by its
+ * English translation; warnings and the models used at the end.
+ */
+final class MarkdownWriter {
+    private MarkdownWriter() {}
+
+    static void write(BilingualDocument document, OutputStream out) throws IOException {
+        Article article = document.article();
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(escape(document.translatedTitle())).append("\n\n");
+        md.append("*").append(escape(article.title())).append("*\n\n");
+        md.append(escape(String.join(" · ", sourceFacts(article)))).append("\n\n");
+
+        document.summary().ifPresent(summary -> {
+            md.append("## Summary (").append(summary.method().name().toLowerCase(Locale.ROOT))
+                    .append(summary.model().map(model -> ", " + escape(model)).orElse("")).append(")\n\n");
+            md.append(escape(summary.english())).append("\n\n");
+            summary.french().ifPresent(french -> md.append("> ").append(escape(french)).append("\n\n"));
+        });
+
+        md.append("## Article\n\n");
+        md.append("Each French paragraph (quoted) is followed by its English translation.\n\n");
+        for (AlignedParagraph paragraph : document.paragraphs()) {
+            md.append("> ").append(escape(paragraph.source())).append("\n\n");
+            md.append(escape(paragraph.target())).append("\n\n");
+        }
+
+        List<String> warnings = document.allWarnings();
+        if (!warnings.isEmpty()) {
+            md.append("## Warnings\n\n");
+            warnings.forEach(warning -> md.append("- ").append(escape(warning)).append('\n'));
+            md.append('\n');
+        }
+        md.append("---\n\n").append(escape(madeWith(document))).append('\n');
+        out.write(md.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<String> sourceFacts(Article article) {
+        List<String> facts = new ArrayList<>();
+        facts.add("Source: " + article.source());
+        article.url().ifPresent(facts::add);
+        article.date().ifPresent(facts::add);
+        return facts;
+    }
+
+    private static String madeWith(BilingualDocument document) {
+        List<String> models = document.run().models().stream()
+                .map((ModelInfo model) -> model.name() + " (" + model.type() + ", sha256 " + model.weightsSha256() + ")")
+                .toList();
+        return "Made by depeche " + document.run().toolVersion()
+                + (models.isEmpty() ? "" : " with " + String.join(", ", models)) + ".";
+    }
+}
