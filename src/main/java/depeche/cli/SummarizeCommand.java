@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import depeche.hub.Role;
+import depeche.pipeline.BatchedGeneration;
 import depeche.pipeline.Batcher;
 import depeche.pipeline.Generated;
 import depeche.pipeline.LoadedModel;
@@ -43,8 +44,8 @@ final class SummarizeCommand implements Callable<Integer> {
             throw new UsageException("nothing to summarize: give TEXT or pipe it on standard input");
         }
         try (LoadedModel model = LoadedModel.load(modelOption.resolve(Role.SUMMARIZATION))) {
-            Generated summary = model.generate(List.of(text),
-                    generationOptions.applyTo(model.generationDefaults()), Batcher.forGeneration()).get(0);
+            Generated summary = new BatchedGeneration(model, generationOptions.applyTo(model.generationDefaults()),
+                    Batcher.forGeneration()).runAll(List.of(text)).get(0);
             PrintWriter stdout = spec.commandLine().getOut();
             if (json) {
                 ObjectMapper mapper = new ObjectMapper();

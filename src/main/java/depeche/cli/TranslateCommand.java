@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import depeche.generate.GenerationConfig;
 import depeche.hub.Role;
+import depeche.pipeline.BatchedGeneration;
 import depeche.pipeline.Batcher;
 import depeche.pipeline.Generated;
 import depeche.pipeline.LoadedModel;
@@ -45,7 +46,8 @@ final class TranslateCommand implements Callable<Integer> {
         List<String> sentences = lines.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
         try (LoadedModel model = LoadedModel.load(modelOption.resolve(Role.TRANSLATION))) {
             GenerationConfig settings = generationOptions.applyTo(model.generationDefaults());
-            List<Generated> translations = model.generate(sentences, settings, Batcher.forGeneration());
+            List<Generated> translations = new BatchedGeneration(model, settings, Batcher.forGeneration())
+                    .runAll(sentences);
             print(lines, sentences, translations);
         }
         return Main.EXIT_OK;

@@ -79,28 +79,21 @@ public final class LoadedModel implements AutoCloseable {
 
     /** How many input tokens {@code text} becomes, special tokens included. */
     public int countTokens(String text) {
-        return tokenizer.encode(text).length;
+        return encode(text).length;
+    }
+
+    /** The token ids the model receives for {@code text}, special tokens included. */
+    public long[] encode(String text) {
+        return tokenizer.encode(text);
     }
 
     /**
-     * Generates for each text. Texts are grouped into length-sorted batches by {@code batcher}; results come
-     * back in the order of {@code texts}, each the best hypothesis.
+     * Generates for already-encoded inputs, as one padded batch; each result holds the best hypothesis.
      *
-     * @throws IllegalArgumentException when a text is longer than {@link #maxInputTokens()}
+     * @throws IllegalArgumentException when an input is longer than {@link #maxInputTokens()}
      */
-    public List<Generated> generate(List<String> texts, GenerationConfig settings, Batcher batcher) {
-        long[][] inputs = texts.stream().map(tokenizer::encode).toArray(long[][]::new);
-        int[] lengths = Arrays.stream(inputs).mapToInt(ids -> ids.length).toArray();
-        Generated[] results = new Generated[inputs.length];
-        Generator generator = new Generator(network);
-        for (List<Integer> batch : batcher.batches(lengths)) {
-            long[][] batchInputs = batch.stream().map(i -> inputs[i]).toArray(long[][]::new);
-            List<List<Hypothesis>> outputs = generator.generate(batchInputs, settings);
-            for (int row = 0; row < batch.size(); row++) {
-                results[batch.get(row)] = decoded(outputs.get(row).get(0));
-            }
-        }
-        return List.of(results);
+    public List<Generated> generate(long[][] inputs, GenerationConfig settings) {
+        return new Generator(network).generate(inputs, settings).stream().map(h -> decoded(h.get(0))).toList();
     }
 
     private Generated decoded(Hypothesis best) {

@@ -3,17 +3,12 @@ package depeche.text;
 import java.text.Normalizer;
 
 /**
- * Two forms of the same French text.
- *
- * <ul>
- *   <li>{@link #clean}: what the output files show. Faithful to the source: NFC, typographic
- *       apostrophes, guillemets and no-break spaces are kept; only what no reader can see or
- *       mean is changed (invisible characters removed, runs of whitespace made one space).</li>
- *   <li>{@link #forModel}: what the translation model receives. One spelling per thing, the one
- *       most frequent in the model's training data: every kind of space is a plain space, curly
- *       apostrophes are straight ones, an ellipsis is three dots. Guillemets are kept: the
- *       model knows them and turns them into English quotes.</li>
- * </ul>
+ * French text as the files show it and the model receives it. Faithful to the source: NFC, typographic
+ * apostrophes, guillemets and no-break spaces are kept; only what no reader can see or mean is changed
+ * (invisible characters removed, runs of whitespace made one space). The model gets this same text, as HF
+ * would: Marian's SentencePiece model applies its own normalization (nmt_nfkc: no-break spaces become spaces,
+ * an ellipsis three dots), and rewriting more (say, curly apostrophes) would give other ids than HF for the
+ * same sentence.
  */
 public final class FrenchNormalizer {
     private FrenchNormalizer() {}
@@ -43,24 +38,6 @@ public final class FrenchNormalizer {
                 out.appendCodePoint(cp);
             }
         }
-        return out.toString();
-    }
-
-    /** The text as the translation model receives it; see the class comment. */
-    public static String forModel(String text) {
-        String cleaned = clean(text);
-        StringBuilder out = new StringBuilder(cleaned.length() + 8);
-        cleaned.codePoints().forEach(cp -> {
-            if (Spaces.isSpace(cp)) {
-                out.append(' ');
-            } else if (cp == '’' || cp == '‘' || cp == 'ʼ') {
-                out.append('\'');
-            } else if (cp == '…') {
-                out.append("...");
-            } else {
-                out.appendCodePoint(cp);
-            }
-        });
         return out.toString();
     }
 

@@ -5,9 +5,8 @@
  * <p>How the pipeline uses it, per paragraph of an {@link depeche.document.Article} (whose text the
  * readers already passed through {@link depeche.text.FrenchNormalizer#clean}):
  * <pre>{@code
- * for (String sentence : segmenter.split(paragraph)) {          // faithful text, shown in the files
- *     String input = FrenchNormalizer.forModel(sentence);        // what the model receives
- *     ClauseSplit split = clauseSplitter.split(input);           // one part unless too long
+ * for (String sentence : segmenter.split(paragraph)) {          // shown in the files, given to the model
+ *     ClauseSplit split = clauseSplitter.split(sentence);        // one part unless too long
  *     List<String> english = translate(split.parts());           // batched as the pipeline likes
  *     String target = split.joinTranslations(english);
  *     pairs.add(new SentencePair(sentence, target, split.warning().stream().toList()));

@@ -1,5 +1,6 @@
 package depeche.hub;
 
+import depeche.pipeline.BatchedGeneration;
 import depeche.pipeline.Batcher;
 import depeche.pipeline.Generated;
 import depeche.pipeline.LoadedModel;
@@ -78,8 +79,10 @@ class ModelFetcherTest {
                 .stream().map(c -> c.get("text").asText()).toList();
         try (LoadedModel original = LoadedModel.load(fixture("tiny-marian"));
              LoadedModel copy = LoadedModel.load(fetched)) {
-            List<Generated> expected = original.generate(texts, original.generationDefaults(), Batcher.forGeneration());
-            List<Generated> actual = copy.generate(texts, copy.generationDefaults(), Batcher.forGeneration());
+            List<Generated> expected = new BatchedGeneration(original, original.generationDefaults(),
+                    Batcher.forGeneration()).runAll(texts);
+            List<Generated> actual = new BatchedGeneration(copy, copy.generationDefaults(),
+                    Batcher.forGeneration()).runAll(texts);
             for (int i = 0; i < texts.size(); i++) {
                 assertThat(actual.get(i).ids()).as(texts.get(i)).isEqualTo(expected.get(i).ids());
                 assertThat(actual.get(i).text()).isEqualTo(expected.get(i).text());

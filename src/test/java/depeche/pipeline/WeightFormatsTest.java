@@ -28,8 +28,8 @@ class WeightFormatsTest {
         try (LoadedModel bin = LoadedModel.load(fromBin); LoadedModel st = LoadedModel.load(fromSafetensors)) {
             for (int beams : new int[] {1, 4}) {
                 var settings = bin.generationDefaults().withNumBeams(beams);
-                List<Generated> a = bin.generate(texts, settings, Batcher.forGeneration());
-                List<Generated> b = st.generate(texts, settings, Batcher.forGeneration());
+                List<Generated> a = new BatchedGeneration(bin, settings, Batcher.forGeneration()).runAll(texts);
+                List<Generated> b = new BatchedGeneration(st, settings, Batcher.forGeneration()).runAll(texts);
                 for (int i = 0; i < texts.size(); i++) {
                     long[] golden = Fixtures.ids(cases.get(i).get(beams == 1 ? "greedy_ids" : "beam_ids"));
                     assertThat(a.get(i).ids()).isEqualTo(b.get(i).ids())

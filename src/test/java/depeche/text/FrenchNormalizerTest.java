@@ -40,15 +40,4 @@ class FrenchNormalizerTest {
     void cleanKeepsCharactersOutsideTheBasicPlane() {
         assertThat(FrenchNormalizer.clean("Bravo 👏🏽 !")).isEqualTo("Bravo 👏🏽 !");
     }
-
-    @Test
-    void forModelGivesOneSpellingPerThing() {
-        assertThat(FrenchNormalizer.forModel("L’OTSC compterait 2\u00A0500 hommes\u202F; « c’est peu »…"))
-                .isEqualTo("L'OTSC compterait 2 500 hommes ; « c'est peu »...");
-    }
-
-    @Test
-    void forModelIsCleanToo() {
-        assertThat(FrenchNormalizer.forModel(" e\u0301te\u0301\u200B\n ")).isEqualTo("été");
-    }
 }
