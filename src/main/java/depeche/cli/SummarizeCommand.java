@@ -1,7 +1,6 @@
 package depeche.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import depeche.hub.Role;
 import depeche.pipeline.BatchedGeneration;
@@ -50,10 +49,7 @@ final class SummarizeCommand implements Callable<Integer> {
             if (json) {
                 ObjectMapper mapper = new ObjectMapper();
                 ObjectNode root = mapper.createObjectNode().put("summary", summary.text());
-                ArrayNode ids = root.putArray("ids");
-                for (long id : summary.ids()) {
-                    ids.add(id);
-                }
+                JsonIds.put(root, "ids", summary.ids());
                 stdout.println(mapper.writeValueAsString(root));
             } else {
                 stdout.println(summary.text());

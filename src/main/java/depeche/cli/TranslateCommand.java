@@ -3,12 +3,13 @@ package depeche.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import depeche.generate.GenerationConfig;
 import depeche.hub.Role;
-import depeche.pipeline.BatchedGeneration;
 import depeche.pipeline.Batcher;
-import depeche.pipeline.Generated;
 import depeche.pipeline.LoadedModel;
+import depeche.pipeline.SentenceTranslator;
+import depeche.pipeline.TranslatedSentence;
+import depeche.text.ClauseSplit;
+import depeche.text.FrenchNormalizer;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +22,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code depeche translate}: French text in (arguments or stdin), English out. */
 @Command(name = "translate", mixinStandardHelpOptions = true,
-        description = "Translates French text into English. Reads TEXT, or standard input when no TEXT is given; "
-                + "each input line is translated as one sentence.")
+        description = "Translates French text into English. Reads TEXT, or standard input when no TEXT is given. "
+                + "Each line is a paragraph: it is split into sentences, and each line of output is the "
+                + "translation of one line of input.")
 final class TranslateCommand implements Callable<Integer> {
     @Mixin
     ModelOption modelOption;
@@ -33,6 +35,11 @@ final class TranslateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print {\"translation\", \"sentences\": [{\"source\", \"target\", \"ids\"}]}.")
     boolean json;
 
+    @Option(names = "--max-sentence-tokens", paramLabel = "N",
+            description = "Sentences longer than N tokens are split at clause boundaries, translated in parts and "
+                    + "rejoined (default: ${DEFAULT-VALUE}, capped at what the model accepts).")
+    int maxSentenceTokens = SentenceTranslator.DEFAULT_MAX_SENTENCE_TOKENS;
+
     @Parameters(paramLabel = "TEXT", arity = "0..*", description = "French text; standard input when absent.")
     List<String> words;
 
@@ -41,43 +48,61 @@ final class TranslateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String text = InputText.from(words, System.in);
-        List<String> lines = text.lines().toList();
-        List<String> sentences = lines.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> lines = InputText.from(words, System.in).lines().map(FrenchNormalizer::clean).toList();
         try (LoadedModel model = LoadedModel.load(modelOption.resolve(Role.TRANSLATION))) {
-            GenerationConfig settings = generationOptions.applyTo(model.generationDefaults());
-            List<Generated> translations = new BatchedGeneration(model, settings, Batcher.forGeneration())
-                    .runAll(sentences);
-            print(lines, sentences, translations);
+            SentenceTranslator translator = new SentenceTranslator(model,
+                    generationOptions.applyTo(model.generationDefaults()), Batcher.forGeneration(), maxSentenceTokens);
+            List<List<String>> paragraphs = lines.stream().map(translator::sentencesOf).toList();
+            List<ClauseSplit> plans = translator.plan(paragraphs.stream().flatMap(List::stream).toList());
+            List<TranslatedSentence> sentences = translator.translate(plans, done -> { });
+            return print(paragraphs, sentences);
         }
-        return Main.EXIT_OK;
     }
 
-    private void print(List<String> lines, List<String> sentences, List<Generated> translations) throws Exception {
+    private int print(List<List<String>> paragraphs, List<TranslatedSentence> sentences) throws Exception {
         List<String> out = new ArrayList<>();
         int next = 0;
-        for (String line : lines) {
-            out.add(line.isBlank() ? "" : translations.get(next++).text());
+        for (List<String> paragraph : paragraphs) {
+            List<String> english = new ArrayList<>();
+            for (int i = 0; i < paragraph.size(); i++) {
+                sentences.get(next++).target().ifPresent(english::add);
+            }
+            out.add(String.join(" ", english));
         }
         String translation = String.join("\n", out).strip();
         PrintWriter stdout = spec.commandLine().getOut();
-        if (!json) {
-            stdout.println(translation);
+        if (json) {
+            stdout.println(new ObjectMapper().writeValueAsString(asJson(translation, sentences)));
         } else {
-            ObjectMapper mapper = new ObjectMapper();
-            ObjectNode root = mapper.createObjectNode().put("translation", translation);
-            ArrayNode items = root.putArray("sentences");
-            for (int i = 0; i < sentences.size(); i++) {
-                ObjectNode item = items.addObject()
-                        .put("source", sentences.get(i))
-                        .put("target", translations.get(i).text());
-                ArrayNode ids = item.putArray("ids");
-                for (long id : translations.get(i).ids()) {
-                    ids.add(id);
-                }
-            }
-            stdout.println(mapper.writeValueAsString(root));
+            stdout.println(translation);
         }
         stdout.flush();
+        int failed = 0;
+        for (int i = 0; i < sentences.size(); i++) {
+            TranslatedSentence s = sentences.get(i);
+            for (String warning : s.warnings()) {
+                spec.commandLine().getErr().println("depeche: sentence " + (i + 1) + ": " + warning);
+            }
+            if (s.error().isPresent()) {
+                failed++;
+                spec.commandLine().getErr().println("depeche: sentence " + (i + 1) + " failed: " + s.error().get());
+            }
+        }
+        return failed == 0 ? Main.EXIT_OK : Main.EXIT_SOME_FAILED;
+    }
+
+    private static ObjectNode asJson(String translation, List<TranslatedSentence> sentences) {
+        ObjectNode root = new ObjectMapper().createObjectNode().put("translation", translation);
+        ArrayNode items = root.putArray("sentences");
+        for (TranslatedSentence s : sentences) {
+            ObjectNode item = items.addObject().put("source", s.source());
+            s.target().ifPresentOrElse(t -> item.put("target", t), () -> item.putNull("target"));
+            JsonIds.put(item, "ids", s.allIds());
+            if (!s.warnings().isEmpty()) {
+                s.warnings().forEach(item.putArray("warnings")::add);
+            }
+            s.error().ifPresent(e -> item.put("error", e));
+        }
+        return root;
     }
 }

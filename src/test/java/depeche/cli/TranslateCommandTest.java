@@ -60,6 +60,45 @@ class TranslateCommandTest {
     }
 
     @Test
+    void aPastedParagraphIsSplitIntoSentencesEachTranslatedAsAlone() throws Exception {
+        List<JsonNode> cases = Fixtures.list(golden.get("cases"));
+        String paragraph = cases.get(0).get("text").asText() + " " + cases.get(1).get("text").asText();
+        Cli.Result r = Cli.run("translate", "--model", model, "--json", paragraph);
+        JsonNode sentences = JSON.readTree(r.out()).get("sentences");
+        assertThat(sentences).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            long[] beam = Fixtures.ids(cases.get(i).get("beam_ids"));
+            assertThat(sentences.get(i).get("source").asText()).isEqualTo(cases.get(i).get("text").asText());
+            assertThat(Fixtures.ids(sentences.get(i).get("ids"))).containsExactly(Arrays.copyOfRange(beam, 1, beam.length));
+        }
+        assertThat(JSON.readTree(r.out()).get("translation").asText()).isEqualTo(
+                cases.get(0).get("beam_text").asText() + " " + cases.get(1).get("beam_text").asText());
+    }
+
+    @Test
+    void anOverLongSentenceIsTranslatedInClausesAndRejoinedWithAWarning() throws Exception {
+        JsonNode longCase = Fixtures.list(golden.get("cases")).stream()
+                .filter(c -> c.get("name").asText().equals("long")).findFirst().orElseThrow();
+        String sentence = longCase.get("text").asText();
+        Cli.Result r = Cli.run("translate", "--model", model, "--json", "--max-sentence-tokens", "50", sentence);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode out = JSON.readTree(r.out()).get("sentences").get(0);
+        assertThat(out.get("source").asText()).isEqualTo(sentence);
+        assertThat(out.get("warnings").get(0).asText()).contains("84 tokens", "limit of 50", "2 parts");
+        assertThat(r.err()).contains("sentence 1: sentence of 84 tokens exceeds the model's limit of 50");
+        // Each part is translated as if alone, and the English parts are joined by a space.
+        String first = sentence.substring(0, sentence.indexOf(", selon") + 1);
+        String second = sentence.substring(sentence.indexOf("selon"));
+        JsonNode a = JSON.readTree(Cli.run("translate", "--model", model, "--json", first).out()).get("sentences").get(0);
+        JsonNode b = JSON.readTree(Cli.run("translate", "--model", model, "--json", second).out()).get("sentences").get(0);
+        assertThat(out.get("target").asText()).isEqualTo(a.get("target").asText() + " " + b.get("target").asText());
+        long[] both = java.util.stream.LongStream.concat(
+                java.util.stream.LongStream.of(Fixtures.ids(a.get("ids"))),
+                java.util.stream.LongStream.of(Fixtures.ids(b.get("ids")))).toArray();
+        assertThat(Fixtures.ids(out.get("ids"))).containsExactly(both);
+    }
+
+    @Test
     void aMissingDefaultModelSaysHowToFetchItWithExitCode2() {
         Cli.Result r = Cli.run("translate", "--offline", "--models", tmp.toString(), "Bonjour");
         assertThat(r.exitCode()).isEqualTo(2);
