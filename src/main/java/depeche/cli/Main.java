@@ -8,11 +8,14 @@ import picocli.CommandLine.Command;
 @Command(
         name = "depeche",
         mixinStandardHelpOptions = true,
-        version = "depeche 0.1.0",
+        version = "depeche " + Main.VERSION,
         description = "Translates French news articles into English with local transformer models.",
-        subcommands = {TranslateCommand.class, SummarizeCommand.class, ModelsCommand.class,
+        subcommands = {RunCommand.class, TranslateCommand.class, SummarizeCommand.class, ModelsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+
+    /** depeche's version, recorded in every output. */
+    public static final String VERSION = "0.1.0";
 
     /** Exit code when every item succeeded. */
     public static final int EXIT_OK = 0;

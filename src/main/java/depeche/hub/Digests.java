@@ -10,11 +10,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** The two checksums the hub publishes for a file: sha256 (LFS files) and the git blob id (other files). */
-final class Digests {
+public final class Digests {
     private Digests() {
     }
 
-    static String sha256(Path file) throws IOException {
+    public static String sha256(Path file) throws IOException {
         MessageDigest digest = newDigest("SHA-256");
         update(digest, file);
         return HexFormat.of().formatHex(digest.digest());

@@ -24,14 +24,16 @@ public final class LoadedModel implements AutoCloseable {
     private final GenerationConfig generationDefaults;
     private final TextTokenizer tokenizer;
     private final Seq2SeqModel network;
+    private final Path weightsFile;
 
     private LoadedModel(Path folder, ModelConfig config, GenerationConfig generationDefaults,
-                        TextTokenizer tokenizer, Seq2SeqModel network) {
+                        TextTokenizer tokenizer, Seq2SeqModel network, Path weightsFile) {
         this.folder = folder;
         this.config = config;
         this.generationDefaults = generationDefaults;
         this.tokenizer = tokenizer;
         this.network = network;
+        this.weightsFile = weightsFile;
     }
 
     /**
@@ -44,7 +46,8 @@ public final class LoadedModel implements AutoCloseable {
         GenerationConfig generation = GenerationConfig.read(folder, config);
         TextTokenizer tokenizer = Tokenizers.load(folder);
         try (Checkpoint checkpoint = Checkpoints.open(folder)) {
-            return new LoadedModel(folder, config, generation, tokenizer, Seq2SeqModel.load(config, checkpoint));
+            return new LoadedModel(folder, config, generation, tokenizer, Seq2SeqModel.load(config, checkpoint),
+                    checkpoint.file());
         } catch (RuntimeException e) {
             tokenizer.close();
             throw e;
@@ -58,6 +61,11 @@ public final class LoadedModel implements AutoCloseable {
     /** The folder's name, e.g. {@code opus-mt-fr-en}. */
     public String name() {
         return folder.toAbsolutePath().normalize().getFileName().toString();
+    }
+
+    /** The weights file the network was loaded from (the index of a sharded checkpoint). */
+    public Path weightsFile() {
+        return weightsFile;
     }
 
     public ModelConfig config() {

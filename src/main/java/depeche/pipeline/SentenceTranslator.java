@@ -69,17 +69,20 @@ public final class SentenceTranslator {
         List<String> warnings = new ArrayList<>(plan.warning().stream().toList());
         List<String> texts = new ArrayList<>();
         List<long[]> ids = new ArrayList<>();
-        for (BatchedGeneration.Outcome part : parts) {
+        for (int i = 0; i < parts.size(); i++) {
+            BatchedGeneration.Outcome part = parts.get(i);
+            String which = parts.size() > 1 ? "part " + (i + 1) + " of " + parts.size() + ": " : "";
             if (part.output().isEmpty()) {
                 return new TranslatedSentence(plan.sentence(), Optional.empty(), ids, warnings,
-                        Optional.of(part.error()));
+                        Optional.of(which + part.error()));
             }
             Generated generated = part.output().get();
             texts.add(generated.text());
             ids.add(generated.ids());
             // The output plus the start token filled max_length: it may have been cut short (with a forced eos).
             if (generated.ids().length + 1 >= maxLength) {
-                warnings.add("the translation reached max_length (" + maxLength + " tokens) and may be incomplete");
+                warnings.add(which + "the translation reached max_length (" + maxLength
+                        + " tokens) and may be incomplete");
             }
         }
         return new TranslatedSentence(plan.sentence(), Optional.of(plan.joinTranslations(texts)), ids, warnings,

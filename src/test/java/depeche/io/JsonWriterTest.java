@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class JsonWriterTest {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
     private final BilingualDocument document = SampleDocument.sample();
 
     @Test
@@ -41,10 +42,10 @@ class JsonWriterTest {
         assertThat(json.at("/summary").has("model")).isFalse();
         assertThat(json.at("/models/0/name").asText()).isEqualTo("opus-mt-fr-en");
         assertThat(json.at("/models/0/type").asText()).isEqualTo("marian");
-        assertThat(json.at("/models/0/weightsSha256").asText()).isEqualTo("ab".repeat(32));
+        assertThat(json.at("/models/0/weights_sha256").asText()).isEqualTo("ab".repeat(32));
         assertThat(json.at("/settings/beams").asText()).isEqualTo("4");
-        assertThat(json.at("/timingsMs/translation").asLong()).isEqualTo(1234);
-        assertThat(json.at("/toolVersion").asText()).isEqualTo("0.1.0-test");
+        assertThat(json.at("/timings_ms/translation").asLong()).isEqualTo(1234);
+        assertThat(json.at("/tool_version").asText()).isEqualTo("0.1.0-test");
         assertThat(json.get("warnings")).hasSize(3);
     }
 

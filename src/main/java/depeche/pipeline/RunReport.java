@@ -1,0 +1,79 @@
+package depeche.pipeline;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import depeche.document.ModelInfo;
+import depeche.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a batch run did, article by article: {@code run-report.json} in the output folder, written atomically.
+ *
+ * @param format    identifies the file ({@code depeche-run-report/1})
+ * @param articles  one entry per article met (read, skipped or failed), in input order
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RunReport(
+        String format,
+        String toolVersion,
+        String started,
+        String finished,
+        double seconds,
+        String input,
+        String output,
+        List<ModelInfo> models,
+        Map<String, String> settings,
+        Counts counts,
+        List<ArticleReport> articles) {
+
+    static final String FILE_NAME = "run-report.json";
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** How the articles ended. */
+    public enum Status {
+        @JsonProperty("translated") TRANSLATED,
+        @JsonProperty("skipped") SKIPPED,
+        @JsonProperty("failed") FAILED
+    }
+
+    public record Counts(int articles, int translated, int skipped, int failed) {
+        static Counts of(List<ArticleReport> articles) {
+            return new Counts(articles.size(),
+                    (int) articles.stream().filter(a -> a.status() == Status.TRANSLATED).count(),
+                    (int) articles.stream().filter(a -> a.status() == Status.SKIPPED).count(),
+                    (int) articles.stream().filter(a -> a.status() == Status.FAILED).count());
+        }
+    }
+
+    /**
+     * One article's outcome.
+     *
+     * @param id             the article id (for an unreadable file: its name without extension)
+     * @param source         the file it came from, with {@code :line} for a .jsonl record
+     * @param sentences      source sentences, headline included
+     * @param splitSentences sentences too long for the model, translated in parts
+     * @param outputs        the files written
+     * @param seconds        time per step; batched steps are shared out by each article's share of the tokens
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record ArticleReport(String id, String source, Status status, int paragraphs, int sentences,
+                                int splitSentences, List<String> outputs, Map<String, Double> seconds,
+                                List<String> warnings, List<String> errors) {
+    }
+
+    public boolean allSucceeded() {
+        return counts.failed() == 0;
+    }
+
+    void write(Path folder) throws IOException {
+        AtomicFiles.write(folder.resolve(FILE_NAME), out -> JSON.writeValue(out, this));
+    }
+}
