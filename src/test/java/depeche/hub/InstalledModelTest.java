@@ -45,7 +45,7 @@ class InstalledModelTest {
         assertThat(model.name()).isEqualTo("tiny-marian");
         assertThat(model.modelType()).hasValue("marian");
         assertThat(model.tokenizer()).hasValue(TokenizerKind.SPM_VOCAB);
-        assertThat(model.parameters()).isEmpty();
+        assertThat(model.parameters()).hasValue(56117); // 405×32 shared + layers + final_logits_bias
         assertThat(model.complete()).isTrue();
         assertThat(model.manifest().orElseThrow().commit()).isEqualTo(FakeHub.COMMIT);
         try (Stream<Path> files = Files.list(dir)) {
