@@ -1,6 +1,7 @@
 package depeche.cli;
 
 import depeche.model.ModelException;
+import depeche.model.OneLine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -43,6 +44,11 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof ModelException || ex instanceof UsageException) {
                 commandLine.getErr().println("depeche: " + ex.getMessage());
+                return EXIT_USAGE;
+            }
+            if (ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException) {
+                // A folder that cannot be read or written (permissions, a full disk): the setup is at fault.
+                commandLine.getErr().println("depeche: " + OneLine.of(ex));
                 return EXIT_USAGE;
             }
             throw ex;

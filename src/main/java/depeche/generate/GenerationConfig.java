@@ -2,13 +2,16 @@ package depeche.generate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import depeche.model.ModelFiles;
 import depeche.model.ModelConfig;
 import depeche.model.ModelException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * HF {@code generate()} settings, with HF's defaults. Read from {@code generation_config.json}, or, for folders
@@ -114,8 +117,8 @@ public record GenerationConfig(
      * way tests and advanced users pass them.
      */
     public GenerationConfig withOverrides(JsonNode overrides, ModelConfig model) {
-        com.fasterxml.jackson.databind.node.ObjectNode merged = JSON.valueToTree(toJson());
-        merged.setAll((com.fasterxml.jackson.databind.node.ObjectNode) overrides);
+        ObjectNode merged = JSON.valueToTree(toJson());
+        merged.setAll((ObjectNode) overrides);
         if (overrides.has("max_length") && !overrides.has("max_new_tokens")) {
             merged.putNull("max_new_tokens");
         }
@@ -123,8 +126,8 @@ public record GenerationConfig(
     }
 
     /** The settings as generation_config.json keys (what a run report records). */
-    public java.util.Map<String, Object> toJson() {
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    public Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
         m.put("max_length", maxLength);
         m.put("max_new_tokens", maxNewTokens);
         m.put("min_length", minLength);

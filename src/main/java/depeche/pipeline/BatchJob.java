@@ -115,7 +115,7 @@ public final class BatchJob {
             progress.start("translating", work.stream().mapToInt(Work::inputs).sum(), "segments");
             for (int from = 0; from < work.size(); from += ARTICLES_PER_CHUNK) {
                 List<Work> chunk = work.subList(from, Math.min(work.size(), from + ARTICLES_PER_CHUNK));
-                for (Map.Entry<Integer, ArticleReport> done : translateChunk(chunk, folder, state).entrySet()) {
+                for (Map.Entry<Integer, ArticleReport> done : translateChunkSafely(chunk, folder, state).entrySet()) {
                     reports.set(done.getKey(), done.getValue());
                 }
             }
@@ -179,6 +179,20 @@ public final class BatchJob {
         List<List<ClauseSplit>> paragraphs = article.paragraphs().stream()
                 .map(p -> translator.plan(translator.sentencesOf(p))).toList();
         return new Work(slot, article, fingerprint, title, paragraphs);
+    }
+
+    /** Like {@link #translateChunk}, but an unforeseen failure fails the chunk's articles, not the run. */
+    private Map<Integer, ArticleReport> translateChunkSafely(List<Work> chunk, OutputFolder folder, RunState state) {
+        try {
+            return translateChunk(chunk, folder, state);
+        } catch (RuntimeException e) {
+            String error = "processing failed: " + OneLine.of(e);
+            progress.note("depeche: " + error);
+            Map<Integer, ArticleReport> reports = new LinkedHashMap<>();
+            chunk.forEach(w -> reports.put(w.slot(), report(w, Status.FAILED, List.of(), Map.of(), List.of(),
+                    List.of(error))));
+            return reports;
+        }
     }
 
     /** Translates, summarizes and writes a chunk of articles; returns their reports by slot. */

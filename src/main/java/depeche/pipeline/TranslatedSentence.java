@@ -1,5 +1,6 @@
 package depeche.pipeline;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +23,6 @@ public record TranslatedSentence(String source, Optional<String> target, List<lo
 
     /** Every generated id of the sentence, the parts' ids one after the other. */
     public long[] allIds() {
-        return ids.stream().flatMapToLong(java.util.Arrays::stream).toArray();
+        return ids.stream().flatMapToLong(Arrays::stream).toArray();
     }
 }
