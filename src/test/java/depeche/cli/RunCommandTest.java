@@ -244,4 +244,13 @@ class RunCommandTest {
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("nowhere", "does not exist");
     }
+
+    @Test
+    void anOutputFolderThatCannotBeCreatedIsOneLineAndExit2() throws IOException {
+        output = Files.writeString(tmp.resolve("a-file"), "not a folder");
+        Cli.Result r = quickRun();
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("depeche: ").contains("a-file").doesNotContain("\n\tat ");
+        assertThat(r.err().strip().lines()).hasSize(1);
+    }
 }
