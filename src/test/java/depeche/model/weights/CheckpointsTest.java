@@ -74,9 +74,9 @@ class CheckpointsTest {
     @Test
     void shardOutsideTheFolderIsRefused() {
         Path index = writeIndex("model.safetensors.index.json",
-                "{\"weight_map\":{\"a\":\"../shared/model.safetensors\"}}");
+                "{\"weight_map\":{\"a\":\"../elsewhere/model.safetensors\"}}");
         assertThatThrownBy(() -> Checkpoints.open(dir)).isInstanceOf(ModelException.class)
-                .hasMessage(index + ": weight_map gives tensor 'a' the shard \"../shared/model.safetensors\", "
+                .hasMessage(index + ": weight_map gives tensor 'a' the shard \"../elsewhere/model.safetensors\", "
                         + "which is not a file name in the model folder");
     }
 
