@@ -3,9 +3,8 @@ package depeche.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import depeche.hub.Role;
-import depeche.pipeline.BatchedGeneration;
+import depeche.pipeline.AbstractiveSummarizer;
 import depeche.pipeline.Batcher;
-import depeche.pipeline.Generated;
 import depeche.pipeline.LoadedModel;
 import java.io.PrintWriter;
 import java.util.List;
@@ -19,7 +18,8 @@ import picocli.CommandLine.Spec;
 /** {@code depeche summarize}: English text in, an abstractive summary out. */
 @Command(name = "summarize", mixinStandardHelpOptions = true,
         description = "Summarizes English text with a summarization model (BART). Reads TEXT, or standard input "
-                + "when no TEXT is given; the whole text is one model input.")
+                + "when no TEXT is given. A text longer than the model takes is summarized in chunks whose "
+                + "summaries are summarized again: never cut off.")
 final class SummarizeCommand implements Callable<Integer> {
     @Mixin
     ModelOption modelOption;
@@ -43,16 +43,23 @@ final class SummarizeCommand implements Callable<Integer> {
             throw new UsageException("nothing to summarize: give TEXT or pipe it on standard input");
         }
         try (LoadedModel model = LoadedModel.load(modelOption.resolve(Role.SUMMARIZATION))) {
-            Generated summary = new BatchedGeneration(model, generationOptions.applyTo(model.generationDefaults()),
-                    Batcher.forGeneration()).runAll(List.of(text)).get(0);
+            AbstractiveSummarizer summarizer = new AbstractiveSummarizer(model,
+                    generationOptions.applyTo(model.generationDefaults()), Batcher.forGeneration());
+            AbstractiveSummarizer.Result result = summarizer.summarize(List.of(text), done -> { }).get(0);
+            result.warnings().forEach(w -> spec.commandLine().getErr().println("depeche: " + w));
+            if (result.error().isPresent()) {
+                spec.commandLine().getErr().println("depeche: summarizing failed: " + result.error().get());
+                return Main.EXIT_SOME_FAILED;
+            }
             PrintWriter stdout = spec.commandLine().getOut();
+            String summary = result.summary().orElseThrow();
             if (json) {
                 ObjectMapper mapper = new ObjectMapper();
-                ObjectNode root = mapper.createObjectNode().put("summary", summary.text());
-                JsonIds.put(root, "ids", summary.ids());
+                ObjectNode root = mapper.createObjectNode().put("summary", summary);
+                JsonIds.put(root, "ids", result.ids());
                 stdout.println(mapper.writeValueAsString(root));
             } else {
-                stdout.println(summary.text());
+                stdout.println(summary);
             }
             stdout.flush();
         }

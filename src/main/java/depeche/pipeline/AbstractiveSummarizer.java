@@ -4,6 +4,7 @@ import depeche.generate.GenerationConfig;
 import depeche.text.ClauseSplitter;
 import depeche.text.SentenceSegmenter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntConsumer;
@@ -17,8 +18,13 @@ public final class AbstractiveSummarizer {
     /** Rounds of chunk summaries before giving up on shortening further (each round shrinks ~5× for CNN models). */
     private static final int MAX_ROUNDS = 4;
 
-    /** A summary, or why there is none, with what a reviewer should know. */
-    public record Result(Optional<String> summary, List<String> warnings, Optional<String> error) {
+    /**
+     * A summary, or why there is none, with what a reviewer should know.
+     *
+     * @param ids the generated ids of the summary (after the start token, up to eos); when the summary joins
+     *            several chunk summaries, their ids one after the other
+     */
+    public record Result(Optional<String> summary, long[] ids, List<String> warnings, Optional<String> error) {
     }
 
     private final LoadedModel model;
@@ -102,22 +108,30 @@ public final class AbstractiveSummarizer {
             this.text = text;
         }
 
+        /** A single summary is kept exactly as the model decoded it. */
+        private String part0(List<BatchedGeneration.Outcome> parts) {
+            return parts.get(0).output().orElseThrow().text();
+        }
+
         void advance(List<BatchedGeneration.Outcome> parts, boolean lastRound) {
             List<String> summaries = new ArrayList<>();
+            List<long[]> ids = new ArrayList<>();
             for (BatchedGeneration.Outcome part : parts) {
                 if (part.output().isEmpty()) {
-                    result = new Result(Optional.empty(), warnings, Optional.of(part.error()));
+                    result = new Result(Optional.empty(), new long[0], warnings, Optional.of(part.error()));
                     return;
                 }
                 summaries.add(part.output().get().text().strip());
+                ids.add(part.output().get().ids());
             }
             String joined = String.join(" ", summaries);
+            long[] allIds = ids.stream().flatMapToLong(Arrays::stream).toArray();
             if (parts.size() == 1) {
-                result = new Result(Optional.of(joined), warnings, Optional.empty());
+                result = new Result(Optional.of(part0(parts)), allIds, warnings, Optional.empty());
             } else if (lastRound || model.countTokens(joined) >= model.countTokens(text)) {
                 warnings.add("the text was summarized in " + parts.size() + " chunks whose summaries could not be"
                         + " shortened into one model input; the summary joins them");
-                result = new Result(Optional.of(joined), warnings, Optional.empty());
+                result = new Result(Optional.of(joined), allIds, warnings, Optional.empty());
             } else {
                 warnings.add("the text was too long for the summarization model (" + maxTokens + " tokens):"
                         + " summarized in " + parts.size() + " chunks, then their summaries summarized");

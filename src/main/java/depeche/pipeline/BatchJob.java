@@ -275,7 +275,7 @@ public final class BatchJob {
                 AbstractiveSummarizer.Result r = results.get(i);
                 d.seconds.put("summary", seconds * d.english().length() / total);
                 r.warnings().forEach(w -> d.warnings.add("summary: " + w));
-                Optional<String> text = r.summary().filter(s -> !s.isBlank());
+                Optional<String> text = r.summary().map(String::strip).filter(s -> !s.isEmpty());
                 if (text.isPresent()) {
                     d.summary = Optional.of(Summary.abstractive(text.get(), a.summarizer().modelName()));
                 } else {

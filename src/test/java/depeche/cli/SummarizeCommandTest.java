@@ -33,6 +33,21 @@ class SummarizeCommandTest {
     }
 
     @Test
+    void aTextLongerThanTheModelTakesIsSummarizedInChunksNotCut() throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (JsonNode c : golden.get("cases")) {
+            text.append(c.get("text").asText()).append(' ');
+        }
+        String longText = text.toString().repeat(3).strip(); // well over tiny-bart's 128 positions
+        Cli.Result r = Cli.run("summarize", "--model", model, "--json", longText);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("too long for the summarization model (128 tokens)", "chunks");
+        JsonNode out = new ObjectMapper().readTree(r.out());
+        assertThat(out.get("summary").asText()).isNotBlank();
+        assertThat(out.get("ids").size()).isPositive();
+    }
+
+    @Test
     void emptyInputIsAUsageError() {
         Cli.Result r = Cli.runWithStdin("  \n", "summarize", "--model", model);
         assertThat(r.exitCode()).isEqualTo(2);
