@@ -20,7 +20,12 @@ final class Linear {
     }
 
     static Linear load(WeightsView weights, int in, int out) {
-        return new Linear(transposedInMemory(weights.get("weight", out, in)), weights.get("bias", out));
+        return new Linear(columnMajor(weights.get("weight", out, in)), weights.get("bias", out));
+    }
+
+    /** @param weight [out, in], laid out by {@link #columnMajor} */
+    static Linear of(NDArray weight, NDArray bias) {
+        return new Linear(weight, bias);
     }
 
     NDArray forward(NDArray x) {
@@ -28,7 +33,7 @@ final class Linear {
     }
 
     /** The same matrix, stored column-major: a view of a row-major copy of its transpose. Closes {@code w}. */
-    private static NDArray transposedInMemory(NDArray w) {
+    static NDArray columnMajor(NDArray w) {
         try (NDArray view = w.transpose();
              NDArray copy = view.reshape(-1); // a transposed view cannot be flattened in place: reshape copies
              NDArray stored = copy.reshape(w.getShape().get(1), w.getShape().get(0))) {
