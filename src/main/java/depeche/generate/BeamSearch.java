@@ -60,7 +60,7 @@ final class BeamSearch {
                 vocab = (int) logits.getShape().get(1);
                 NDArray scores = processing.apply(logits.logSoftmax(1), rows);
                 NDArray running = logits.getManager().create(beamScores, new Shape(rows.size(), 1));
-                NDList top = scores.add(running).reshape(active.size(), (long) beams * vocab)
+                NDList top = scores.addi(running).reshape(active.size(), (long) beams * vocab)
                         .topK(candidatesPerInput, 1, true, true);
                 topScores = top.get(0).toFloatArray();
                 topIndices = top.get(1).toLongArray();

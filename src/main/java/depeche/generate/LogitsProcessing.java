@@ -2,6 +2,7 @@ package depeche.generate;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,9 +30,10 @@ final class LogitsProcessing {
     }
 
     /**
-     * @param scores    [rows, vocab] logits or log-probabilities
+     * @param scores    [rows, vocab] logits or log-probabilities; bans are written into it in place
+     *                  (a copy of the whole array per step would cost more than the bans themselves)
      * @param sequences each row's tokens so far, decoder start token included
-     * @return the processed scores (a new array, or {@code scores} itself when nothing applies)
+     * @return the processed scores: {@code scores} itself, or a new array when a later processor replaces it
      */
     NDArray apply(NDArray scores, List<long[]> sequences) {
         int curLen = sequences.get(0).length;
@@ -41,11 +43,9 @@ final class LogitsProcessing {
         banBadWords(sequences, bans);
         banEarlyEos(sequences.size(), curLen, bans);
         if (!bans.isEmpty()) {
-            long[] idx = bans.flatIndices();
             NDManager m = scores.getManager();
-            float[] negInf = new float[idx.length];
-            Arrays.fill(negInf, Float.NEGATIVE_INFINITY);
-            scores = scores.put(m.create(idx), m.create(negInf));
+            scores.set(new NDIndex("{}, {}", m.create(bans.rows()), m.create(bans.tokens())),
+                    Float.NEGATIVE_INFINITY);
         }
         if (config.forcedBosTokenId() != null && curLen == 1) {
             scores = forcedRow(scores, new long[] {config.forcedBosTokenId()});

@@ -8,7 +8,8 @@ import java.util.Arrays;
  */
 final class TokenBans {
     private final int vocab;
-    private long[] flatIndices = new long[16];
+    private long[] rows = new long[16];
+    private long[] tokens = new long[16];
     private int size;
 
     TokenBans(int vocab) {
@@ -19,17 +20,23 @@ final class TokenBans {
         if (token < 0 || token >= vocab) {
             return; // HF ignores ids outside the vocabulary in these processors too
         }
-        if (size == flatIndices.length) {
-            flatIndices = Arrays.copyOf(flatIndices, size * 2);
+        if (size == rows.length) {
+            rows = Arrays.copyOf(rows, size * 2);
+            tokens = Arrays.copyOf(tokens, size * 2);
         }
-        flatIndices[size++] = (long) row * vocab + token;
+        rows[size] = row;
+        tokens[size++] = token;
     }
 
     boolean isEmpty() {
         return size == 0;
     }
 
-    long[] flatIndices() {
-        return Arrays.copyOf(flatIndices, size);
+    long[] rows() {
+        return Arrays.copyOf(rows, size);
+    }
+
+    long[] tokens() {
+        return Arrays.copyOf(tokens, size);
     }
 }

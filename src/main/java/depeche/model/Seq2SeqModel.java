@@ -20,17 +20,14 @@ public final class Seq2SeqModel implements AutoCloseable {
     private final NDManager manager;
     private final Encoder encoder;
     private final Decoder decoder;
-    private final NDArray lmHead;
-    private final NDArray finalLogitsBias;
+    private final Linear lmHead; // with final_logits_bias as its bias
 
-    private Seq2SeqModel(ModelConfig config, NDManager manager, Encoder encoder, Decoder decoder, NDArray lmHead,
-                         NDArray finalLogitsBias) {
+    private Seq2SeqModel(ModelConfig config, NDManager manager, Encoder encoder, Decoder decoder, Linear lmHead) {
         this.config = config;
         this.manager = manager;
         this.encoder = encoder;
         this.decoder = decoder;
         this.lmHead = lmHead;
-        this.finalLogitsBias = finalLogitsBias;
     }
 
     /**
@@ -52,16 +49,23 @@ public final class Seq2SeqModel implements AutoCloseable {
                 encoderTokens = base.pp("encoder").pp("embed_tokens").get("weight", config.vocabSize(), d);
                 decoderTokens = base.pp("decoder").pp("embed_tokens").get("weight", config.decoderVocabSize(), d);
             }
-            NDArray lmHead = config.tieWordEmbeddings()
-                    ? decoderTokens
-                    : root.pp("lm_head").get("weight", config.decoderVocabSize(), d);
+            NDArray headWeight;
+            if (config.tieWordEmbeddings()) {
+                // One table for the LM head and the token embeddings, laid out for the head's GEMM (the big one);
+                // embedding lookups gather from that layout as well (0.3 ms for 32 tokens).
+                headWeight = Linear.columnMajor(decoderTokens);
+                encoderTokens = encoderTokens == decoderTokens ? headWeight : encoderTokens;
+                decoderTokens = headWeight;
+            } else {
+                headWeight = Linear.columnMajor(root.pp("lm_head").get("weight", config.decoderVocabSize(), d));
+            }
             NDArray bias = root.getOptional("final_logits_bias", 1, config.decoderVocabSize())
                     .map(b -> b.reshape(config.decoderVocabSize()))
                     .orElseGet(() -> manager.zeros(new Shape(config.decoderVocabSize())));
             Seq2SeqModel model = new Seq2SeqModel(config, manager,
                     Encoder.load(base.pp("encoder"), encoderTokens, config, manager),
                     Decoder.load(base.pp("decoder"), decoderTokens, config, manager),
-                    lmHead, bias);
+                    Linear.of(headWeight, bias));
             // From now on nothing may attach to the weights' manager: an array that would (a leak, growing with
             // every batch) fails loudly instead. Inference arrays belong to the caller's managers.
             manager.cap();
@@ -174,7 +178,7 @@ public final class Seq2SeqModel implements AutoCloseable {
     }
 
     private NDArray logits(NDArray hidden) {
-        return ai.djl.nn.core.Linear.linear(hidden, lmHead, finalLogitsBias).singletonOrThrow();
+        return lmHead.forward(hidden);
     }
 
     @Override
