@@ -7,13 +7,8 @@ import ai.djl.ndarray.NDArray;
  *
  * @param hidden  last hidden state [inputs, S, d_model], right-padded inputs
  * @param mask    additive mask [inputs, 1, 1, S]: 0 for real tokens, float32.min for padding
- * @param lengths the unpadded length of each input
  */
-public record EncoderOutput(NDArray hidden, NDArray mask, int[] lengths) implements AutoCloseable {
-    public int inputs() {
-        return lengths.length;
-    }
-
+public record EncoderOutput(NDArray hidden, NDArray mask) implements AutoCloseable {
     @Override
     public void close() {
         hidden.close();

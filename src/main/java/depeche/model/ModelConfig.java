@@ -76,14 +76,6 @@ public record ModelConfig(
         return config;
     }
 
-    public int encoderHeadDim() {
-        return dModel / encoderAttentionHeads;
-    }
-
-    public int decoderHeadDim() {
-        return dModel / decoderAttentionHeads;
-    }
-
     /** Defaults of the HF config classes, used where config.json leaves a key out. */
     private record Defaults(int vocabSize, int dModel, int layers, int heads, int ffn, String activation,
                             int pad, int eos, int bos, int decoderStart, Long forcedEos) {

@@ -140,7 +140,7 @@ public final class Seq2SeqModel implements AutoCloseable {
             NDArray hidden = encoder.forward(into.create(ids, new Shape(rows, width)), maskArray);
             NDScope.unregister(hidden, maskArray);
             hidden.attach(into);
-            return new EncoderOutput(hidden, maskArray, lengths);
+            return new EncoderOutput(hidden, maskArray);
         }
     }
 

@@ -21,18 +21,6 @@ public final class BatchedGeneration {
         static Outcome failed(String error) {
             return new Outcome(Optional.empty(), error);
         }
-
-        /** The output, or an exception carrying the error (for callers with nothing else to fall back on). */
-        public Generated orThrow() {
-            return output.orElseThrow(() -> new GenerationFailedException(error));
-        }
-    }
-
-    /** Generation failed for an input; the message is one line. */
-    public static final class GenerationFailedException extends RuntimeException {
-        GenerationFailedException(String message) {
-            super(message);
-        }
     }
 
     private final LoadedModel model;
@@ -72,11 +60,6 @@ public final class BatchedGeneration {
             done.accept(batch.size());
         }
         return new ArrayList<>(List.of(outcomes));
-    }
-
-    /** Generates for every text, in order; the first failure is thrown (for one-off commands). */
-    public List<Generated> runAll(List<String> texts) {
-        return run(texts, done -> { }).stream().map(Outcome::orThrow).toList();
     }
 
     private Outcome alone(long[] input) {

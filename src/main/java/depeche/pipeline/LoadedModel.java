@@ -76,10 +76,6 @@ public final class LoadedModel implements AutoCloseable {
         return generationDefaults;
     }
 
-    public TextTokenizer tokenizer() {
-        return tokenizer;
-    }
-
     /** The longest input the model accepts, in tokens (special tokens included). */
     public int maxInputTokens() {
         return network.maxInputLength();

@@ -1,9 +1,8 @@
 package depeche.hub;
 
-import depeche.pipeline.BatchedGeneration;
-import depeche.pipeline.Batcher;
 import depeche.pipeline.Generated;
 import depeche.pipeline.LoadedModel;
+import depeche.testing.Generate;
 
 import static depeche.hub.HubTestSupport.BART_REPO;
 import static depeche.hub.HubTestSupport.FAST;
@@ -79,10 +78,8 @@ class ModelFetcherTest {
                 .stream().map(c -> c.get("text").asText()).toList();
         try (LoadedModel original = LoadedModel.load(fixture("tiny-marian"));
              LoadedModel copy = LoadedModel.load(fetched)) {
-            List<Generated> expected = new BatchedGeneration(original, original.generationDefaults(),
-                    Batcher.forGeneration()).runAll(texts);
-            List<Generated> actual = new BatchedGeneration(copy, copy.generationDefaults(),
-                    Batcher.forGeneration()).runAll(texts);
+            List<Generated> expected = Generate.all(original, original.generationDefaults(), texts);
+            List<Generated> actual = Generate.all(copy, copy.generationDefaults(), texts);
             for (int i = 0; i < texts.size(); i++) {
                 assertThat(actual.get(i).ids()).as(texts.get(i)).isEqualTo(expected.get(i).ids());
                 assertThat(actual.get(i).text()).isEqualTo(expected.get(i).text());

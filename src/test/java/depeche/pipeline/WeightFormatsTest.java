@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import depeche.testing.Cli;
 import depeche.testing.Fixtures;
+import depeche.testing.Generate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +29,8 @@ class WeightFormatsTest {
         try (LoadedModel bin = LoadedModel.load(fromBin); LoadedModel st = LoadedModel.load(fromSafetensors)) {
             for (int beams : new int[] {1, 4}) {
                 var settings = bin.generationDefaults().withNumBeams(beams);
-                List<Generated> a = new BatchedGeneration(bin, settings, Batcher.forGeneration()).runAll(texts);
-                List<Generated> b = new BatchedGeneration(st, settings, Batcher.forGeneration()).runAll(texts);
+                List<Generated> a = Generate.all(bin, settings, texts);
+                List<Generated> b = Generate.all(st, settings, texts);
                 for (int i = 0; i < texts.size(); i++) {
                     long[] golden = Fixtures.ids(cases.get(i).get(beams == 1 ? "greedy_ids" : "beam_ids"));
                     assertThat(a.get(i).ids()).isEqualTo(b.get(i).ids())
