@@ -1,9 +1,7 @@
 package depeche.cli;
 
-import depeche.hub.ConsoleFetchListener;
 import depeche.hub.ModelResolver;
 import depeche.hub.Role;
-import depeche.hub.TransferSettings;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,8 +25,7 @@ final class ModelOption {
 
     /** The folder to load; may fetch the default model first (announced on stderr). */
     Path resolve(Role role) {
-        ModelResolver resolver = new ModelResolver(modelsDir.dir, ModelsCommand.hubEnvironment(), offline,
-                ConsoleFetchListener.forStderr(), TransferSettings.DEFAULT);
-        return resolver.resolve(role, model);
+        return ModelResolver.forCommandLine(modelsDir.dir, ModelsCommand.hubEnvironment(), offline)
+                .resolve(role, model);
     }
 }

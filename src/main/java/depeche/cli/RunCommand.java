@@ -1,9 +1,7 @@
 package depeche.cli;
 
-import depeche.hub.ConsoleFetchListener;
 import depeche.hub.ModelResolver;
 import depeche.hub.Role;
-import depeche.hub.TransferSettings;
 import depeche.io.Format;
 import depeche.pipeline.AbstractiveSummarizer;
 import depeche.pipeline.Batcher;
@@ -95,8 +93,7 @@ final class RunCommand implements Callable<Integer> {
         if (summarySentences < 1 || maxSentenceTokens < 8) {
             throw new UsageException("--summary-sentences must be at least 1 and --max-sentence-tokens at least 8");
         }
-        ModelResolver resolver = new ModelResolver(models.dir, ModelsCommand.hubEnvironment(), offline,
-                ConsoleFetchListener.forStderr(), TransferSettings.DEFAULT);
+        ModelResolver resolver = ModelResolver.forCommandLine(models.dir, ModelsCommand.hubEnvironment(), offline);
         List<LoadedModel> loaded = new ArrayList<>();
         try {
             LoadedModel translation = load(loaded, resolver.resolve(Role.TRANSLATION, translationModel));

@@ -21,11 +21,6 @@ public record HubEnvironment(String endpoint, Optional<String> token, boolean of
     /** The values huggingface_hub's {@code _is_true} accepts. */
     private static final Set<String> TRUE_VALUES = Set.of("1", "ON", "YES", "TRUE");
 
-    /** The settings of this process. */
-    public static HubEnvironment system() {
-        return from(System::getenv);
-    }
-
     /** The settings found in {@code env} (a variable lookup: tests pass a map's {@code get}). */
     public static HubEnvironment from(Function<String, String> env) {
         String endpoint = Optional.ofNullable(env.apply("HF_ENDPOINT")).map(String::strip)

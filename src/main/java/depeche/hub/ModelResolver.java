@@ -24,10 +24,11 @@ public final class ModelResolver {
      * The resolver the commands use.
      *
      * @param modelsDir     the models folder ({@code --models}, default {@code models})
+     * @param env           where the HF_* variables come from
      * @param offlineOption whether {@code --offline} was given
      */
-    public static ModelResolver forCommandLine(Path modelsDir, boolean offlineOption) {
-        return new ModelResolver(modelsDir, HubEnvironment.system(), offlineOption, ConsoleFetchListener.forStderr(),
+    public static ModelResolver forCommandLine(Path modelsDir, HubEnvironment env, boolean offlineOption) {
+        return new ModelResolver(modelsDir, env, offlineOption, ConsoleFetchListener.forStderr(),
                 TransferSettings.DEFAULT);
     }
 
