@@ -232,6 +232,8 @@ public final class BatchJob {
         final Work work;
         final String title;
         final List<AlignedParagraph> paragraphs;
+        /** The English body, the summarization model's input. */
+        final String english;
         final Map<String, Double> seconds;
         final List<String> warnings = new ArrayList<>();
         Optional<Summary> summary = Optional.empty();
@@ -253,10 +255,7 @@ public final class BatchJob {
                 paragraphs.add(new AlignedParagraph(pairs));
             }
             this.paragraphs = paragraphs;
-        }
-
-        String english() {
-            return String.join(" ", paragraphs.stream().map(AlignedParagraph::target).toList());
+            this.english = String.join(" ", paragraphs.stream().map(AlignedParagraph::target).toList());
         }
     }
 
@@ -267,13 +266,13 @@ public final class BatchJob {
         } else if (summaries instanceof Summaries.Abstractive a && !drafts.isEmpty()) {
             long start = System.nanoTime();
             List<AbstractiveSummarizer.Result> results = a.summarizer()
-                    .summarize(drafts.stream().map(Drafted::english).toList(), done -> { });
+                    .summarize(drafts.stream().map(d -> d.english).toList(), done -> { });
             double seconds = (System.nanoTime() - start) / 1e9;
-            int total = Math.max(1, drafts.stream().mapToInt(d -> d.english().length()).sum());
+            int total = Math.max(1, drafts.stream().mapToInt(d -> d.english.length()).sum());
             for (int i = 0; i < drafts.size(); i++) {
                 Drafted d = drafts.get(i);
                 AbstractiveSummarizer.Result r = results.get(i);
-                d.seconds.put("summary", seconds * d.english().length() / total);
+                d.seconds.put("summary", seconds * d.english.length() / total);
                 r.warnings().forEach(w -> d.warnings.add("summary: " + w));
                 Optional<String> text = r.summary().map(String::strip).filter(s -> !s.isEmpty());
                 if (text.isPresent()) {
