@@ -109,7 +109,7 @@ public final class AbstractiveSummarizer {
         }
 
         /** A single summary is kept exactly as the model decoded it. */
-        private String part0(List<BatchedGeneration.Outcome> parts) {
+        private String onlySummary(List<BatchedGeneration.Outcome> parts) {
             return parts.get(0).output().orElseThrow().text();
         }
 
@@ -127,7 +127,7 @@ public final class AbstractiveSummarizer {
             String joined = String.join(" ", summaries);
             long[] allIds = ids.stream().flatMapToLong(Arrays::stream).toArray();
             if (parts.size() == 1) {
-                result = new Result(Optional.of(part0(parts)), allIds, warnings, Optional.empty());
+                result = new Result(Optional.of(onlySummary(parts)), allIds, warnings, Optional.empty());
             } else if (lastRound || model.countTokens(joined) >= model.countTokens(text)) {
                 warnings.add("the text was summarized in " + parts.size() + " chunks whose summaries could not be"
                         + " shortened into one model input; the summary joins them");
