@@ -1,7 +1,7 @@
 package depeche.cli;
 
-import depeche.model.ModelException;
-import depeche.model.OneLine;
+import depeche.folder.ModelException;
+import depeche.text.OneLine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

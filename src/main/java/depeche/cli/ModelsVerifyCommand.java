@@ -2,7 +2,7 @@ package depeche.cli;
 
 import depeche.hub.InstalledModel;
 import depeche.hub.ModelVerifier;
-import depeche.model.ModelException;
+import depeche.folder.ModelException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package depeche.hub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import depeche.model.ModelException;
+import depeche.folder.ModelException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package depeche.hub;
 
-import depeche.model.ModelException;
+import depeche.folder.ModelException;
 import java.nio.file.Path;
 
 /**

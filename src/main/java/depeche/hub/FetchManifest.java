@@ -2,7 +2,7 @@ package depeche.hub;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import depeche.model.ModelException;
+import depeche.folder.ModelException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

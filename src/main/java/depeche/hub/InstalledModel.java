@@ -1,7 +1,7 @@
 package depeche.hub;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import depeche.model.ModelException;
+import depeche.folder.ModelException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -46,7 +46,7 @@ public final class ModelResolver {
      *
      * @param explicitDir the folder the user named ({@code --model DIR}), or null for the default
      * @return a folder that exists; the default model's folder is complete
-     * @throws depeche.model.ModelException (exit code 2) naming the model and the exact fetch command
+     * @throws depeche.folder.ModelException (exit code 2) naming the model and the exact fetch command
      *         when it is missing and cannot be fetched
      */
     public Path resolve(Role role, Path explicitDir) {

@@ -1,6 +1,6 @@
 package depeche.hub;
 
-import depeche.model.ModelException;
+import depeche.folder.ModelException;
 import depeche.model.weights.Checkpoints;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package depeche.model;
 
+import depeche.folder.ModelException;
 import ai.djl.ndarray.NDArray;
 import java.nio.file.Path;
 import java.util.Map;

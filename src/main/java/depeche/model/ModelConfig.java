@@ -1,5 +1,7 @@
 package depeche.model;
 
+import depeche.folder.ModelFiles;
+import depeche.folder.ModelException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 

@@ -1,5 +1,6 @@
 package depeche.model;
 
+import depeche.folder.ModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;

@@ -13,7 +13,7 @@ import depeche.io.ArticleReaders;
 import depeche.io.Format;
 import depeche.io.OutputFolder;
 import depeche.io.ReadResult;
-import depeche.model.OneLine;
+import depeche.text.OneLine;
 import depeche.pipeline.RunReport.ArticleReport;
 import depeche.pipeline.RunReport.Status;
 import depeche.summarize.ExtractiveSummarizer;

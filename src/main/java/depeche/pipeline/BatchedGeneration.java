@@ -1,7 +1,7 @@
 package depeche.pipeline;
 
 import depeche.generate.GenerationConfig;
-import depeche.model.OneLine;
+import depeche.text.OneLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

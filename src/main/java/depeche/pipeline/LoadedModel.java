@@ -39,7 +39,7 @@ public final class LoadedModel implements AutoCloseable {
     /**
      * Loads {@code folder} as HF's {@code from_pretrained} would.
      *
-     * @throws depeche.model.ModelException naming the file at fault when something is missing or corrupt
+     * @throws depeche.folder.ModelException naming the file at fault when something is missing or corrupt
      */
     public static LoadedModel load(Path folder) {
         ModelConfig config = ModelConfig.read(folder.resolve("config.json"));

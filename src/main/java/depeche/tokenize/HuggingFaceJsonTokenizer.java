@@ -1,10 +1,10 @@
 package depeche.tokenize;
 
-import depeche.model.OneLine;
+import depeche.text.OneLine;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import depeche.model.ModelException;
+import depeche.folder.ModelException;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package depeche.tokenize;
 
-import depeche.model.ModelFiles;
+import depeche.folder.ModelFiles;
 import ai.djl.sentencepiece.SpTokenizer;
-import depeche.model.ModelException;
+import depeche.folder.ModelException;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

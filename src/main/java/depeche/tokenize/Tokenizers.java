@@ -1,7 +1,7 @@
 package depeche.tokenize;
 
-import depeche.model.ModelFiles;
-import depeche.model.ModelException;
+import depeche.folder.ModelFiles;
+import depeche.folder.ModelException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

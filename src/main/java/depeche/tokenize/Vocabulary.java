@@ -1,9 +1,9 @@
 package depeche.tokenize;
 
-import depeche.model.ModelFiles;
+import depeche.folder.ModelFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import depeche.model.ModelException;
+import depeche.folder.ModelException;
 
 import java.nio.file.Path;
 import java.util.HashMap;

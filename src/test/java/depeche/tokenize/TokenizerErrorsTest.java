@@ -1,6 +1,6 @@
 package depeche.tokenize;
 
-import depeche.model.ModelException;
+import depeche.folder.ModelException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

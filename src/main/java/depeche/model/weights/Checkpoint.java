@@ -15,14 +15,14 @@ public interface Checkpoint extends AutoCloseable {
     /**
      * Dtype and shape of the tensor stored under {@code name}, read from the header or pickle only.
      *
-     * @throws depeche.model.ModelException when it is absent
+     * @throws depeche.folder.ModelException when it is absent
      */
     TensorInfo info(String name);
 
     /**
      * The tensor stored under {@code name}.
      *
-     * @throws depeche.model.ModelException when it is absent or its bytes cannot be read
+     * @throws depeche.folder.ModelException when it is absent or its bytes cannot be read
      */
     TensorData tensor(String name);
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import depeche.model.ModelException;
+import depeche.folder.ModelException;
 import java.io.IOException;
 import java.nio.file.Path;
 

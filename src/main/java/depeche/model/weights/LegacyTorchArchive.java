@@ -1,6 +1,6 @@
 package depeche.model.weights;
 
-import depeche.model.ModelException;
+import depeche.folder.ModelException;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;

@@ -1,6 +1,6 @@
 package depeche.model.weights;
 
-import depeche.model.ModelException;
+import depeche.folder.ModelException;
 import depeche.model.weights.TensorData.DType;
 import java.math.BigInteger;
 import java.nio.BufferUnderflowException;

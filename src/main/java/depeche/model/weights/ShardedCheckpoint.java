@@ -1,7 +1,7 @@
 package depeche.model.weights;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import depeche.model.ModelException;
+import depeche.folder.ModelException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;

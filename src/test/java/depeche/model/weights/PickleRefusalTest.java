@@ -8,7 +8,7 @@ import static depeche.model.weights.PickleBytes.TUPLE1;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import depeche.model.ModelException;
+import depeche.folder.ModelException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,6 @@
-package depeche.model;
+package depeche.folder;
 
+import depeche.text.OneLine;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

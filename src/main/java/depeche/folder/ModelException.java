@@ -1,4 +1,4 @@
-package depeche.model;
+package depeche.folder;
 
 import java.nio.file.Path;
 

@@ -1,6 +1,6 @@
-package depeche.model;
+package depeche.text;
 
-/** Library messages (Jackson, native tokenizers) may span lines; {@link ModelException} must not. */
+/** Library messages (Jackson, native tokenizers) may span lines; the one-line errors depeche prints must not. */
 public final class OneLine {
     private OneLine() {
     }
