@@ -2,8 +2,8 @@ package depeche.cli;
 
 import depeche.folder.ModelException;
 import depeche.text.OneLine;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code depeche} command: French news in, reviewed bilingual English out. */
 @Command(
@@ -24,6 +24,8 @@ public final class Main implements Runnable {
     public static final int EXIT_SOME_FAILED = 1;
     /** Exit code for usage errors: bad options, missing or unusable model folders. */
     public static final int EXIT_USAGE = 2;
+    /** Exit code for an unforeseen failure (a bug in depeche): never mistaken for "some articles failed". */
+    public static final int EXIT_INTERNAL_ERROR = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -41,6 +43,14 @@ public final class Main implements Runnable {
     /** The configured command line, for {@link #run} and for tests that capture its output. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        // Options are checked while they are parsed, before any model is fetched or loaded: one line, exit 2.
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine command = ex.getCommandLine();
+            command.getErr().println("depeche " + command.getCommandName() + ": " + OneLine.of(ex)
+                    + " (see depeche " + command.getCommandSpec().qualifiedName(" ").replaceFirst("^depeche ?", "")
+                    + (command.getCommandSpec().parent() == null ? "" : " ") + "--help)");
+            return EXIT_USAGE;
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof ModelException || ex instanceof UsageException) {
                 commandLine.getErr().println("depeche: " + ex.getMessage());
@@ -51,7 +61,12 @@ public final class Main implements Runnable {
                 commandLine.getErr().println("depeche: " + OneLine.of(ex));
                 return EXIT_USAGE;
             }
-            throw ex;
+            commandLine.getErr().println("depeche: internal error, please report it: " + ex.getClass().getName()
+                    + ": " + OneLine.of(ex));
+            if (System.getenv("DEPECHE_DEBUG") != null) {
+                ex.printStackTrace(commandLine.getErr());
+            }
+            return EXIT_INTERNAL_ERROR;
         });
         return cl;
     }

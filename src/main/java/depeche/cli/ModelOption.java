@@ -19,13 +19,12 @@ final class ModelOption {
     @Mixin
     ModelsDirOption modelsDir;
 
-    @Option(names = "--offline",
-            description = "Never use the network: a missing default model is an error (as HF_HUB_OFFLINE=1).")
-    boolean offline;
+    @Mixin
+    OfflineOption offline;
 
     /** The folder to load; may fetch the default model first (announced on stderr). */
     Path resolve(Role role) {
-        return ModelResolver.forCommandLine(modelsDir.dir, ModelsCommand.hubEnvironment(), offline)
+        return ModelResolver.forCommandLine(modelsDir.dir, ModelsCommand.hubEnvironment(), offline.offline)
                 .resolve(role, model);
     }
 }

@@ -2,32 +2,38 @@ package depeche.cli;
 
 import depeche.hub.ModelResolver;
 import depeche.hub.Role;
+import depeche.inference.Batcher;
+import depeche.inference.LoadedModel;
 import depeche.io.Format;
-import depeche.pipeline.AbstractiveSummarizer;
-import depeche.pipeline.Batcher;
 import depeche.pipeline.BatchJob;
-import depeche.pipeline.LoadedModel;
 import depeche.pipeline.OutputLock;
 import depeche.pipeline.Progress;
 import depeche.pipeline.RunReport;
-import depeche.pipeline.SentenceTranslator;
-import depeche.pipeline.Summaries;
+import depeche.summarize.AbstractiveSummarizer;
+import depeche.summarize.ExtractiveSummarizer;
+import depeche.summarize.Summarizer;
+import depeche.translate.Translator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code depeche run}: the batch job over a folder of French articles. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Translates every article of the input folder (.txt, .md, .html, .jsonl) and writes "
                 + "bilingual files, a summary of each article, index.html and run-report.json to the output folder.",
+                "--beams and --max-length set the translation; abstractive summaries take every generation "
+                        + "setting from the summarization model's generation_config.json.",
                 "Exit code 0 when every article succeeded, 1 when some failed (the others are still written), "
                         + "2 on usage errors."})
 final class RunCommand implements Callable<Integer> {
@@ -53,55 +59,65 @@ final class RunCommand implements Callable<Integer> {
             description = "Summarization model folder; default: distilbart-cnn-6-6 in the models folder.")
     Path summaryModel;
 
-    @Option(names = "--offline", description = "Never use the network: a missing default model is an error.")
-    boolean offline;
+    @Mixin
+    OfflineOption offline;
 
-    @Option(names = "--formats", paramLabel = "LIST", defaultValue = "md,json,html,tmx",
+    private Set<Format> formats = Format.parse(Format.DEFAULT);
+
+    @Option(names = "--formats", paramLabel = "LIST", defaultValue = Format.DEFAULT,
             description = "Output formats among md, json, html, tmx (default: ${DEFAULT-VALUE}).")
-    String formats;
+    void formats(String list) {
+        try {
+            formats = Format.parse(list);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--formats: " + e.getMessage());
+        }
+    }
 
     @Option(names = "--summarizer", paramLabel = "KIND", defaultValue = "auto",
             description = "auto (the summarization model when installed, else extractive), abstractive, "
                     + "extractive or none (default: ${DEFAULT-VALUE}).")
     SummarizerChoice summarizer;
 
-    @Option(names = "--summary-sentences", paramLabel = "N", defaultValue = "3",
-            description = "Sentences in an extractive summary (default: ${DEFAULT-VALUE}). Abstractive summaries "
-                    + "take their length from the model's generation_config.json.")
-    int summarySentences;
+    private int summarySentences = ExtractiveSummarizer.DEFAULT_SENTENCE_COUNT;
+
+    @Option(names = "--summary-sentences", paramLabel = "N",
+            description = "Sentences in an extractive summary (default: "
+                    + ExtractiveSummarizer.DEFAULT_SENTENCE_COUNT + ").")
+    void summarySentences(int n) {
+        if (n < 1) {
+            throw new ParameterException(spec.commandLine(), "--summary-sentences must be at least 1, not " + n);
+        }
+        summarySentences = n;
+    }
 
     @Mixin
     GenerationOptions generationOptions;
 
-    @Option(names = "--max-sentence-tokens", paramLabel = "N",
-            description = "Sentences longer than N tokens are split at clause boundaries, translated in parts and "
-                    + "rejoined (default: ${DEFAULT-VALUE}, capped at what the model accepts).")
-    int maxSentenceTokens = SentenceTranslator.DEFAULT_MAX_SENTENCE_TOKENS;
+    @Mixin
+    SentenceLimitOption sentenceLimit;
 
     @Option(names = "--force", description = "Redo every article, even those unchanged since the last run.")
     boolean force;
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        Set<Format> chosen = parseFormats();
         if (!Files.isDirectory(input)) {
             throw new UsageException("the input folder " + input + " does not exist");
         }
-        if (summarySentences < 1 || maxSentenceTokens < 8) {
-            throw new UsageException("--summary-sentences must be at least 1 and --max-sentence-tokens at least 8");
-        }
-        ModelResolver resolver = ModelResolver.forCommandLine(models.dir, ModelsCommand.hubEnvironment(), offline);
+        ModelResolver resolver = ModelResolver.forCommandLine(models.dir, ModelsCommand.hubEnvironment(),
+                offline.offline);
         List<LoadedModel> loaded = new ArrayList<>();
         try {
             LoadedModel translation = load(loaded, resolver.resolve(Role.TRANSLATION, translationModel));
-            Summaries summaries = summaries(resolver, loaded);
-            BatchJob job = new BatchJob(
-                    new BatchJob.Settings(input, output, chosen, maxSentenceTokens, force, Main.VERSION),
-                    translation, generationOptions.applyTo(translation.generationDefaults()), summaries,
-                    Progress.forStderr());
+            Translator translator = new Translator(translation,
+                    generationOptions.applyTo(translation.generationDefaults()), Batcher.forGeneration(),
+                    sentenceLimit.maxSentenceTokens);
+            BatchJob job = new BatchJob(new BatchJob.Settings(input, output, formats, force, Main.VERSION),
+                    translator, summarizer(resolver, loaded), Progress.forStderr());
             RunReport report;
             try {
                 report = job.run();
@@ -119,30 +135,22 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private Set<Format> parseFormats() {
-        try {
-            return Format.parse(formats);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--formats: " + e.getMessage());
-        }
-    }
-
-    private Summaries summaries(ModelResolver resolver, List<LoadedModel> loaded) {
+    private Optional<Summarizer> summarizer(ModelResolver resolver, List<LoadedModel> loaded) {
         return switch (summarizer) {
-            case none -> new Summaries.None();
-            case extractive -> new Summaries.Extractive(summarySentences);
-            case abstractive -> abstractive(load(loaded, resolver.resolve(Role.SUMMARIZATION, summaryModel)));
-            case auto -> summaryModel != null
+            case none -> Optional.empty();
+            case extractive -> Optional.of(new ExtractiveSummarizer(summarySentences));
+            case abstractive -> Optional.of(abstractive(load(loaded, resolver.resolve(Role.SUMMARIZATION,
+                    summaryModel))));
+            case auto -> Optional.of(summaryModel != null
                     ? abstractive(load(loaded, resolver.resolve(Role.SUMMARIZATION, summaryModel)))
                     : resolver.installed(Role.SUMMARIZATION)
-                            .<Summaries>map(dir -> abstractive(load(loaded, dir)))
-                            .orElseGet(() -> new Summaries.Extractive(summarySentences));
+                            .<Summarizer>map(dir -> abstractive(load(loaded, dir)))
+                            .orElseGet(() -> new ExtractiveSummarizer(summarySentences)));
         };
     }
 
-    private static Summaries abstractive(LoadedModel model) {
-        return new Summaries.Abstractive(
-                new AbstractiveSummarizer(model, model.generationDefaults(), Batcher.forGeneration()));
+    private static Summarizer abstractive(LoadedModel model) {
+        return new AbstractiveSummarizer(model, model.generationDefaults(), Batcher.forGeneration());
     }
 
     private static LoadedModel load(List<LoadedModel> loaded, Path folder) {

@@ -2,10 +2,12 @@ package depeche.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import depeche.document.Outcome;
+import depeche.document.Summary;
 import depeche.hub.Role;
-import depeche.pipeline.AbstractiveSummarizer;
-import depeche.pipeline.Batcher;
-import depeche.pipeline.LoadedModel;
+import depeche.inference.Batcher;
+import depeche.inference.LoadedModel;
+import depeche.summarize.AbstractiveSummarizer;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -45,21 +47,21 @@ final class SummarizeCommand implements Callable<Integer> {
         try (LoadedModel model = LoadedModel.load(modelOption.resolve(Role.SUMMARIZATION))) {
             AbstractiveSummarizer summarizer = new AbstractiveSummarizer(model,
                     generationOptions.applyTo(model.generationDefaults()), Batcher.forGeneration());
-            AbstractiveSummarizer.Result result = summarizer.summarize(List.of(text), done -> { }).get(0);
-            result.warnings().forEach(w -> spec.commandLine().getErr().println("depeche: " + w));
+            Outcome<Summary> result = summarizer.summarize(List.of(text), done -> { }).get(0);
             if (result.error().isPresent()) {
                 spec.commandLine().getErr().println("depeche: summarizing failed: " + result.error().get());
                 return Main.EXIT_SOME_FAILED;
             }
+            Summary summary = result.value().orElseThrow();
+            summary.warnings().forEach(w -> spec.commandLine().getErr().println("depeche: " + w));
             PrintWriter stdout = spec.commandLine().getOut();
-            String summary = result.summary().orElseThrow();
             if (json) {
                 ObjectMapper mapper = new ObjectMapper();
-                ObjectNode root = mapper.createObjectNode().put("summary", summary);
-                JsonIds.put(root, "ids", result.ids());
+                ObjectNode root = mapper.createObjectNode().put("summary", summary.english());
+                JsonIds.put(root, "ids", summary.ids().toArray());
                 stdout.println(mapper.writeValueAsString(root));
             } else {
-                stdout.println(summary);
+                stdout.println(summary.english());
             }
             stdout.flush();
         }

@@ -3,17 +3,18 @@ package depeche.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import depeche.document.Outcome;
+import depeche.document.SentencePair;
 import depeche.hub.Role;
-import depeche.pipeline.Batcher;
-import depeche.pipeline.LoadedModel;
-import depeche.pipeline.SentenceTranslator;
-import depeche.pipeline.TranslatedSentence;
-import depeche.text.ClauseSplit;
+import depeche.inference.Batcher;
+import depeche.inference.LoadedModel;
 import depeche.text.FrenchNormalizer;
+import depeche.translate.TranslatedParagraph;
+import depeche.translate.Translator;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,13 +33,11 @@ final class TranslateCommand implements Callable<Integer> {
     @Mixin
     GenerationOptions generationOptions;
 
+    @Mixin
+    SentenceLimitOption sentenceLimit;
+
     @Option(names = "--json", description = "Print {\"translation\", \"sentences\": [{\"source\", \"target\", \"ids\"}]}.")
     boolean json;
-
-    @Option(names = "--max-sentence-tokens", paramLabel = "N",
-            description = "Sentences longer than N tokens are split at clause boundaries, translated in parts and "
-                    + "rejoined (default: ${DEFAULT-VALUE}, capped at what the model accepts).")
-    int maxSentenceTokens = SentenceTranslator.DEFAULT_MAX_SENTENCE_TOKENS;
 
     @Parameters(paramLabel = "TEXT", arity = "0..*", description = "French text; standard input when absent.")
     List<String> words;
@@ -50,26 +49,17 @@ final class TranslateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<String> lines = InputText.from(words, System.in).lines().map(FrenchNormalizer::clean).toList();
         try (LoadedModel model = LoadedModel.load(modelOption.resolve(Role.TRANSLATION))) {
-            SentenceTranslator translator = new SentenceTranslator(model,
-                    generationOptions.applyTo(model.generationDefaults()), Batcher.forGeneration(), maxSentenceTokens);
-            List<List<String>> paragraphs = lines.stream().map(translator::sentencesOf).toList();
-            List<ClauseSplit> plans = translator.plan(paragraphs.stream().flatMap(List::stream).toList());
-            List<TranslatedSentence> sentences = translator.translate(plans, done -> { });
-            return print(paragraphs, sentences);
+            Translator translator = new Translator(model, generationOptions.applyTo(model.generationDefaults()),
+                    Batcher.forGeneration(), sentenceLimit.maxSentenceTokens);
+            return print(translator.translate(lines));
         }
     }
 
-    private int print(List<List<String>> paragraphs, List<TranslatedSentence> sentences) throws Exception {
-        List<String> out = new ArrayList<>();
-        int next = 0;
-        for (List<String> paragraph : paragraphs) {
-            List<String> english = new ArrayList<>();
-            for (int i = 0; i < paragraph.size(); i++) {
-                sentences.get(next++).target().ifPresent(english::add);
-            }
-            out.add(String.join(" ", english));
-        }
-        String translation = String.join("\n", out).strip();
+    private int print(List<TranslatedParagraph> paragraphs) throws Exception {
+        String translation = paragraphs.stream().map(TranslatedParagraph::target)
+                .collect(Collectors.joining("\n")).strip();
+        List<TranslatedParagraph.Sentence> sentences = paragraphs.stream().flatMap(p -> p.sentences().stream())
+                .toList();
         PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
             stdout.println(new ObjectMapper().writeValueAsString(asJson(translation, sentences)));
@@ -77,31 +67,32 @@ final class TranslateCommand implements Callable<Integer> {
             stdout.println(translation);
         }
         stdout.flush();
-        int failed = 0;
-        for (int i = 0; i < sentences.size(); i++) {
-            TranslatedSentence s = sentences.get(i);
-            for (String warning : s.warnings()) {
-                spec.commandLine().getErr().println("depeche: sentence " + (i + 1) + ": " + warning);
-            }
-            if (s.error().isPresent()) {
-                failed++;
-                spec.commandLine().getErr().println("depeche: sentence " + (i + 1) + " failed: " + s.error().get());
-            }
+        PrintWriter err = spec.commandLine().getErr();
+        int number = 0;
+        boolean failed = false;
+        for (TranslatedParagraph.Sentence sentence : sentences) {
+            String where = "depeche: sentence " + ++number;
+            Outcome<SentencePair> outcome = sentence.translation();
+            outcome.value().ifPresent(s -> s.warnings().forEach(w -> err.println(where + ": " + w)));
+            outcome.error().ifPresent(e -> err.println(where + " failed: " + e));
+            failed |= outcome.error().isPresent();
         }
-        return failed == 0 ? Main.EXIT_OK : Main.EXIT_SOME_FAILED;
+        return failed ? Main.EXIT_SOME_FAILED : Main.EXIT_OK;
     }
 
-    private static ObjectNode asJson(String translation, List<TranslatedSentence> sentences) {
+    private static ObjectNode asJson(String translation, List<TranslatedParagraph.Sentence> sentences) {
         ObjectNode root = new ObjectMapper().createObjectNode().put("translation", translation);
         ArrayNode items = root.putArray("sentences");
-        for (TranslatedSentence s : sentences) {
-            ObjectNode item = items.addObject().put("source", s.source());
-            s.target().ifPresentOrElse(t -> item.put("target", t), () -> item.putNull("target"));
-            JsonIds.put(item, "ids", s.allIds());
-            if (!s.warnings().isEmpty()) {
-                s.warnings().forEach(item.putArray("warnings")::add);
-            }
-            s.error().ifPresent(e -> item.put("error", e));
+        for (TranslatedParagraph.Sentence sentence : sentences) {
+            ObjectNode item = items.addObject().put("source", sentence.source());
+            sentence.translation().value().ifPresentOrElse(s -> {
+                item.put("target", s.target());
+                JsonIds.put(item, "ids", s.ids().toArray());
+                s.confidence().ifPresent(c -> item.put("confidence", c));
+                if (!s.warnings().isEmpty()) {
+                    s.warnings().forEach(item.putArray("warnings")::add);
+                }
+            }, () -> item.putNull("target").put("error", sentence.translation().error().orElseThrow()));
         }
         return root;
     }

@@ -48,12 +48,13 @@ public record BilingualDocument(
     }
 
     /**
-     * Every warning about this document, for a reviewer: the reader's, the document's, then each
+     * Every warning about this document, for a reviewer: the reader's, the document's, the summary's, then each
      * sentence's prefixed with where it is ("paragraph 2, sentence 3: …", counted from 1).
      */
     public List<String> allWarnings() {
         List<String> all = new ArrayList<>(article.warnings());
         all.addAll(warnings);
+        summary.ifPresent(sum -> sum.warnings().forEach(w -> all.add("summary: " + w)));
         for (int p = 0; p < paragraphs.size(); p++) {
             List<SentencePair> sentences = paragraphs.get(p).sentences();
             for (int s = 0; s < sentences.size(); s++) {

@@ -20,6 +20,9 @@ public enum Format {
     /** {@code <id>.tmx}: the sentence pairs as a TMX 1.4b translation memory. */
     TMX("tmx", TmxWriter::write);
 
+    /** The formats a run writes unless told otherwise. */
+    public static final String DEFAULT = "md,json,html,tmx";
+
     @FunctionalInterface
     interface DocumentWriter {
         void write(BilingualDocument document, OutputStream out) throws IOException;

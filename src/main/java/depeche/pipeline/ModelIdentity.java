@@ -3,6 +3,7 @@ package depeche.pipeline;
 import depeche.document.ModelInfo;
 import depeche.hub.Digests;
 import depeche.hub.FetchManifest;
+import depeche.inference.LoadedModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -33,6 +33,7 @@ public record RunReport(
         List<ArticleReport> articles) {
 
     static final String FILE_NAME = "run-report.json";
+    static final String FORMAT = "depeche-run-report/1";
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT);

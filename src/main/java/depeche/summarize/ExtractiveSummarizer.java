@@ -1,12 +1,16 @@
 package depeche.summarize;
 
 import depeche.document.AlignedParagraph;
+import depeche.document.Outcome;
 import depeche.document.SentencePair;
 import depeche.document.Summary;
+import depeche.inference.LoadedModel;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -18,7 +22,7 @@ import java.util.stream.IntStream;
  * <p>Deterministic: the same sentences always give the same summary; equal scores favour the
  * earlier sentence, as news puts the essential first. Instances are immutable and thread-safe.
  */
-public final class ExtractiveSummarizer {
+public final class ExtractiveSummarizer implements Summarizer {
 
     /** How many sentences a summary has unless told otherwise. */
     public static final int DEFAULT_SENTENCE_COUNT = 3;
@@ -38,6 +42,32 @@ public final class ExtractiveSummarizer {
             throw new IllegalArgumentException("a summary has at least one sentence: " + sentenceCount);
         }
         this.sentenceCount = sentenceCount;
+    }
+
+    @Override
+    public String label() {
+        return "extractive";
+    }
+
+    @Override
+    public Map<String, String> settings() {
+        return Map.of("summary_sentences", Integer.toString(sentenceCount));
+    }
+
+    @Override
+    public List<LoadedModel> models() {
+        return List.of();
+    }
+
+    @Override
+    public List<Outcome<Summary>> summarizeAll(List<List<AlignedParagraph>> bodies, IntConsumer progress) {
+        return bodies.stream().map(body -> {
+            List<SentencePair> sentences = body.stream().flatMap(p -> p.sentences().stream())
+                    .filter(s -> !s.target().isBlank()).toList();
+            return sentences.isEmpty()
+                    ? Outcome.<Summary>failure("no sentence has an English translation to pick")
+                    : Outcome.success(Summary.extractive(select(sentences)));
+        }).toList();
     }
 
     /** The summary of a translated article body. */

@@ -1,9 +1,5 @@
 package depeche.hub;
 
-import depeche.pipeline.Generated;
-import depeche.pipeline.LoadedModel;
-import depeche.testing.Generate;
-
 import static depeche.hub.HubTestSupport.BART_REPO;
 import static depeche.hub.HubTestSupport.FAST;
 import static depeche.hub.HubTestSupport.MARIAN_REPO;
@@ -12,6 +8,9 @@ import static depeche.hub.HubTestSupport.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import depeche.inference.Generated;
+import depeche.inference.LoadedModel;
+import depeche.testing.Generate;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;

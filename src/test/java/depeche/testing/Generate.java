@@ -1,10 +1,10 @@
 package depeche.testing;
 
 import depeche.generate.GenerationConfig;
-import depeche.pipeline.Batcher;
-import depeche.pipeline.BatchedGeneration;
-import depeche.pipeline.Generated;
-import depeche.pipeline.LoadedModel;
+import depeche.inference.BatchedGeneration;
+import depeche.inference.Batcher;
+import depeche.inference.Generated;
+import depeche.inference.LoadedModel;
 import java.util.List;
 
 /** Generation for tests that expect every input to succeed. */
@@ -15,7 +15,7 @@ public final class Generate {
     /** The output for every text, in order; fails the test with the first input's error. */
     public static List<Generated> all(LoadedModel model, GenerationConfig settings, List<String> texts) {
         return new BatchedGeneration(model, settings, Batcher.forGeneration()).run(texts, done -> { }).stream()
-                .map(o -> o.output().orElseThrow(() -> new AssertionError("generation failed: " + o.error())))
+                .map(o -> o.value().orElseThrow(() -> new AssertionError("generation failed: " + o.error().orElseThrow())))
                 .toList();
     }
 }

@@ -1,4 +1,4 @@
-package depeche.pipeline;
+package depeche.inference;
 
 import depeche.generate.GenerationConfig;
 import depeche.generate.Generator;

@@ -1,4 +1,4 @@
-package depeche.pipeline;
+package depeche.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package depeche.pipeline;
+package depeche.inference;
 
 import java.util.ArrayList;
 import java.util.Comparator;

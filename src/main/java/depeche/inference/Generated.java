@@ -1,4 +1,4 @@
-package depeche.pipeline;
+package depeche.inference;
 
 /**
  * A model's output for one input.

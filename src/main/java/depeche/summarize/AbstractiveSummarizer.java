@@ -1,12 +1,21 @@
-package depeche.pipeline;
+package depeche.summarize;
 
+import depeche.document.AlignedParagraph;
+import depeche.document.Outcome;
+import depeche.document.Summary;
+import depeche.document.TokenIds;
 import depeche.generate.GenerationConfig;
+import depeche.inference.BatchedGeneration;
+import depeche.inference.Batcher;
+import depeche.inference.Generated;
+import depeche.inference.LoadedModel;
 import depeche.text.ClauseSplitter;
 import depeche.text.SentenceSegmenter;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.function.IntConsumer;
 
 /**
@@ -14,20 +23,12 @@ import java.util.function.IntConsumer;
  * positions is never cut off: it is summarized in chunks of whole sentences, and the joined partial summaries
  * are summarized again, until one input holds it all. Texts of many articles share batches.
  */
-public final class AbstractiveSummarizer {
+public final class AbstractiveSummarizer implements Summarizer {
     /** Rounds of chunk summaries before giving up on shortening further (each round shrinks ~5× for CNN models). */
     private static final int MAX_ROUNDS = 4;
 
-    /**
-     * A summary, or why there is none, with what a reviewer should know.
-     *
-     * @param ids the generated ids of the summary (after the start token, up to eos); when the summary joins
-     *            several chunk summaries, their ids one after the other
-     */
-    public record Result(Optional<String> summary, long[] ids, List<String> warnings, Optional<String> error) {
-    }
-
     private final LoadedModel model;
+    private final GenerationConfig settings;
     private final BatchedGeneration generation;
     private final SentenceSegmenter segmenter = new SentenceSegmenter();
     private final ClauseSplitter splitter;
@@ -35,41 +36,51 @@ public final class AbstractiveSummarizer {
 
     public AbstractiveSummarizer(LoadedModel model, GenerationConfig settings, Batcher batcher) {
         this.model = model;
+        this.settings = settings;
         this.generation = new BatchedGeneration(model, settings, batcher);
         this.maxTokens = model.maxInputTokens();
         this.splitter = new ClauseSplitter(maxTokens, model::countTokens);
     }
 
-    public LoadedModel model() {
-        return model;
+    @Override
+    public String label() {
+        return "abstractive";
     }
 
-    public String modelName() {
-        return model.name();
+    @Override
+    public Map<String, String> settings() {
+        Map<String, String> recorded = new LinkedHashMap<>();
+        recorded.put("summary_beams", Integer.toString(settings.numBeams()));
+        recorded.put("summary_max_length", Integer.toString(settings.effectiveMaxLength()));
+        return recorded;
     }
 
-    /** Summarizes each text; results in the order of {@code texts}. */
-    public List<Result> summarize(List<String> texts, IntConsumer progress) {
+    @Override
+    public List<LoadedModel> models() {
+        return List.of(model);
+    }
+
+    @Override
+    public List<Outcome<Summary>> summarizeAll(List<List<AlignedParagraph>> bodies, IntConsumer progress) {
+        // The files show the summary without the space a byte-level BPE decoder may put in front.
+        return summarize(bodies.stream()
+                .map(body -> String.join(" ", body.stream().map(AlignedParagraph::target).toList())).toList(),
+                progress).stream().map(outcome -> outcome.map(Summary::stripped)).toList();
+    }
+
+    /** Summarizes each English text; one outcome per text, in order, each summary exactly as the model decoded it. */
+    public List<Outcome<Summary>> summarize(List<String> texts, IntConsumer progress) {
         List<Pending> pending = texts.stream().map(Pending::new).toList();
         for (int round = 1; round <= MAX_ROUNDS; round++) {
             List<Pending> open = pending.stream().filter(p -> p.result == null).toList();
             if (open.isEmpty()) {
                 break;
             }
-            List<String> inputs = new ArrayList<>();
-            List<List<String>> chunksOf = new ArrayList<>();
-            for (Pending p : open) {
-                List<String> chunks = chunks(p.text);
-                chunksOf.add(chunks);
-                inputs.addAll(chunks);
-            }
-            List<BatchedGeneration.Outcome> outcomes = generation.run(inputs, progress);
-            int next = 0;
-            for (int i = 0; i < open.size(); i++) {
-                List<BatchedGeneration.Outcome> parts = outcomes.subList(next, next + chunksOf.get(i).size());
-                next += chunksOf.get(i).size();
-                open.get(i).advance(parts, round == MAX_ROUNDS);
-            }
+            open.forEach(Pending::chunk);
+            List<String> inputs = open.stream().flatMap(p -> p.chunks.stream()).toList();
+            Iterator<Outcome<Generated>> outcomes = generation.run(inputs, progress).iterator();
+            boolean lastRound = round == MAX_ROUNDS;
+            open.forEach(p -> p.advance(outcomes, lastRound));
         }
         return pending.stream().map(p -> p.result).toList();
     }
@@ -101,42 +112,52 @@ public final class AbstractiveSummarizer {
     /** One text on its way to a summary. */
     private final class Pending {
         private String text;
+        private List<String> chunks = List.of();
         private final List<String> warnings = new ArrayList<>();
-        private Result result;
+        private Outcome<Summary> result;
 
         Pending(String text) {
             this.text = text;
         }
 
-        /** A single summary is kept exactly as the model decoded it. */
-        private String onlySummary(List<BatchedGeneration.Outcome> parts) {
-            return parts.get(0).output().orElseThrow().text();
+        void chunk() {
+            chunks = chunks(text);
         }
 
-        void advance(List<BatchedGeneration.Outcome> parts, boolean lastRound) {
+        /** Takes this text's chunk summaries from {@code outcomes}, one per chunk, and ends or shortens again. */
+        void advance(Iterator<Outcome<Generated>> outcomes, boolean lastRound) {
+            List<Outcome<Generated>> parts = new ArrayList<>();
+            chunks.forEach(chunk -> parts.add(outcomes.next()));
             List<String> summaries = new ArrayList<>();
-            List<long[]> ids = new ArrayList<>();
-            for (BatchedGeneration.Outcome part : parts) {
-                if (part.output().isEmpty()) {
-                    result = new Result(Optional.empty(), new long[0], warnings, Optional.of(part.error()));
+            List<TokenIds> ids = new ArrayList<>();
+            for (Outcome<Generated> part : parts) {
+                if (part.error().isPresent()) {
+                    result = Outcome.failure(part.error().get());
                     return;
                 }
-                summaries.add(part.output().get().text().strip());
-                ids.add(part.output().get().ids());
+                Generated generated = part.value().orElseThrow();
+                summaries.add(generated.text().strip());
+                ids.add(TokenIds.of(generated.ids()));
             }
             String joined = String.join(" ", summaries);
-            long[] allIds = ids.stream().flatMapToLong(Arrays::stream).toArray();
             if (parts.size() == 1) {
-                result = new Result(Optional.of(onlySummary(parts)), allIds, warnings, Optional.empty());
+                // A single summary is kept exactly as the model decoded it.
+                end(parts.get(0).value().orElseThrow().text(), ids);
             } else if (lastRound || model.countTokens(joined) >= model.countTokens(text)) {
                 warnings.add("the text was summarized in " + parts.size() + " chunks whose summaries could not be"
                         + " shortened into one model input; the summary joins them");
-                result = new Result(Optional.of(joined), allIds, warnings, Optional.empty());
+                end(joined, ids);
             } else {
                 warnings.add("the text was too long for the summarization model (" + maxTokens + " tokens):"
                         + " summarized in " + parts.size() + " chunks, then their summaries summarized");
                 text = joined;
             }
+        }
+
+        private void end(String summary, List<TokenIds> ids) {
+            result = summary.isBlank()
+                    ? Outcome.failure("the summarization model produced no text")
+                    : Outcome.success(Summary.abstractive(summary, model.name(), TokenIds.concat(ids), warnings));
         }
     }
 }

@@ -1,0 +1,41 @@
+package depeche.pipeline;
+
+import depeche.document.Article;
+import depeche.pipeline.RunReport.ArticleReport;
+import depeche.pipeline.RunReport.Status;
+import java.util.List;
+import java.util.Map;
+
+/** The run report's entry for an article, however it ended. */
+final class ArticleReports {
+    private ArticleReports() {
+    }
+
+    /** A file, or a line of one, that could not be read as an article. */
+    static ArticleReport unreadable(String id, String source, String error) {
+        return new ArticleReport(id, source, Status.FAILED, 0, 0, 0, List.of(), Map.of(), List.of(), List.of(error));
+    }
+
+    static ArticleReport skipped(Article article) {
+        return new ArticleReport(article.id(), article.source().toString(), Status.SKIPPED,
+                article.paragraphs().size(), 0, 0, List.of(), Map.of(),
+                List.of("unchanged since the last run (--force redoes it)"), List.of());
+    }
+
+    static ArticleReport failed(ArticlePlan plan, Map<String, Double> seconds, List<String> warnings,
+                                List<String> errors) {
+        return of(plan, Status.FAILED, List.of(), seconds, warnings, errors);
+    }
+
+    static ArticleReport translated(ArticlePlan plan, List<String> outputs, Map<String, Double> seconds,
+                                    List<String> warnings) {
+        return of(plan, Status.TRANSLATED, outputs, seconds, warnings, List.of());
+    }
+
+    private static ArticleReport of(ArticlePlan plan, Status status, List<String> outputs,
+                                    Map<String, Double> seconds, List<String> warnings, List<String> errors) {
+        Article article = plan.article();
+        return new ArticleReport(article.id(), article.source().toString(), status, article.paragraphs().size(),
+                plan.sentenceCount(), plan.splitCount(), outputs, seconds, warnings, errors);
+    }
+}

@@ -1,0 +1,19 @@
+package depeche.pipeline;
+
+import depeche.document.Article;
+import depeche.translate.Planner;
+
+/** Stage 2, plan: each article's headline and paragraphs cut into the sentences and parts the model translates. */
+final class PlanStage {
+    private final Planner planner;
+
+    PlanStage(Planner planner) {
+        this.planner = planner;
+    }
+
+    PlannedArticle plan(ReadArticle read) {
+        Article article = read.article();
+        return new PlannedArticle(read, new ArticlePlan(article, planner.plan(article.title()),
+                planner.plan(article.paragraphs())));
+    }
+}

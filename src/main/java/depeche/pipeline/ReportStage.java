@@ -1,0 +1,30 @@
+package depeche.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Stage 6, report: {@code run-report.json}, accounting for every article the run met. */
+final class ReportStage {
+    private final RunIdentity identity;
+    private final Path input;
+    private final Path output;
+
+    ReportStage(RunIdentity identity, Path input, Path output) {
+        this.identity = identity;
+        this.input = input;
+        this.output = output;
+    }
+
+    /** Writes the report of a run that started at {@code started} and returns it. */
+    RunReport report(RunLedger ledger, Instant started) throws IOException {
+        Instant finished = Instant.now();
+        RunReport report = new RunReport(RunReport.FORMAT, identity.toolVersion(), started.toString(),
+                finished.toString(), Duration.between(started, finished).toMillis() / 1000.0, input.toString(),
+                output.toString(), identity.models(), identity.settings(), RunReport.Counts.of(ledger.reports()),
+                ledger.reports());
+        report.write(output);
+        return report;
+    }
+}

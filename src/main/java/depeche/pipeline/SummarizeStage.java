@@ -1,0 +1,58 @@
+package depeche.pipeline;
+
+import depeche.document.Outcome;
+import depeche.document.Summary;
+import depeche.summarize.Summarizer;
+import depeche.text.OneLine;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Stage 4, summarize: a summary of each translated article, by the run's summarizer (when it has one), model
+ * inputs of many articles sharing batches. A summary that cannot be made is a warning on its article, never
+ * a failure: the translation is still written.
+ */
+final class SummarizeStage {
+    private final Optional<Summarizer> summarizer;
+
+    SummarizeStage(Optional<Summarizer> summarizer) {
+        this.summarizer = summarizer;
+    }
+
+    List<SummarizedArticle> summarize(List<TranslatedArticle> articles) {
+        if (summarizer.isEmpty() || articles.isEmpty()) {
+            return articles.stream().map(a -> new SummarizedArticle(a, Optional.empty(), List.of(), 0)).toList();
+        }
+        long start = System.nanoTime();
+        Iterator<Outcome<Summary>> summaries = summaries(articles).iterator();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double words = Math.max(1, articles.stream().mapToInt(SummarizeStage::length).sum());
+
+        List<SummarizedArticle> summarized = new ArrayList<>();
+        for (TranslatedArticle article : articles) {
+            Outcome<Summary> summary = summaries.next();
+            summarized.add(new SummarizedArticle(article, summary.value(),
+                    summary.error().map(e -> "no summary: " + e).stream().toList(),
+                    seconds * length(article) / words));
+        }
+        return summarized;
+    }
+
+    /** Every article's summary outcome; should the summarizer itself fail, each article says why it has none. */
+    private List<Outcome<Summary>> summaries(List<TranslatedArticle> articles) {
+        try {
+            return summarizer.orElseThrow().summarizeAll(
+                    articles.stream().map(a -> a.translation().body()).toList(), done -> { });
+        } catch (RuntimeException e) {
+            String error = OneLine.of(e);
+            return articles.stream().map(a -> Outcome.<Summary>failure(error)).toList();
+        }
+    }
+
+    /** The length of the English body, the summarizer's input (to share out the time). */
+    private static int length(TranslatedArticle article) {
+        return article.translation().body().stream().mapToInt(p -> p.target().length()).sum();
+    }
+}
