@@ -45,10 +45,8 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         // Options are checked while they are parsed, before any model is fetched or loaded: one line, exit 2.
         cl.setParameterExceptionHandler((ex, args) -> {
-            CommandLine command = ex.getCommandLine();
-            command.getErr().println("depeche " + command.getCommandName() + ": " + OneLine.of(ex)
-                    + " (see depeche " + command.getCommandSpec().qualifiedName(" ").replaceFirst("^depeche ?", "")
-                    + (command.getCommandSpec().parent() == null ? "" : " ") + "--help)");
+            String command = ex.getCommandLine().getCommandSpec().qualifiedName(" ");
+            ex.getCommandLine().getErr().println(command + ": " + OneLine.of(ex) + " (see " + command + " --help)");
             return EXIT_USAGE;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -85,10 +85,15 @@ final class JsonWriter {
 
     record ParagraphJson(List<SentenceJson> sentences) {}
 
-    /** {@code warnings} is left out when there are none, as for most sentences. */
-    record SentenceJson(String fr, String en, List<String> warnings) {
+    /**
+     * {@code confidence} is the model's length-normalised log-probability (comparable only between outputs of one
+     * model), left out when the search computed none; {@code warnings} is left out when there are none.
+     */
+    record SentenceJson(String fr, String en, Double confidence, List<String> warnings) {
         static SentenceJson of(SentencePair pair) {
-            return new SentenceJson(pair.source(), pair.target(), pair.warnings().isEmpty() ? null : pair.warnings());
+            return new SentenceJson(pair.source(), pair.target(),
+                    pair.confidence().isPresent() ? pair.confidence().getAsDouble() : null,
+                    pair.warnings().isEmpty() ? null : pair.warnings());
         }
     }
 }

@@ -30,6 +30,9 @@ class TranslateCommandTest {
             assertThat(sentence.get("target").asText()).isEqualTo(c.get("beam_text").asText());
             assertThat(sentence.get("source").asText()).isEqualTo(c.get("text").asText().strip());
             assertThat(out.get("translation").asText()).isEqualTo(c.get("beam_text").asText());
+            // The confidence is HF's sequences_scores for the chosen beam.
+            assertThat(sentence.get("confidence").asDouble())
+                    .isCloseTo(c.get("beam_sequence_score").asDouble(), org.assertj.core.data.Offset.offset(1e-4));
         }
     }
 
@@ -38,8 +41,9 @@ class TranslateCommandTest {
         JsonNode c = golden.get("cases").get(2);
         Cli.Result r = Cli.run("translate", "--model", model, "--beams", "1", "--json", c.get("text").asText());
         long[] greedy = Fixtures.ids(c.get("greedy_ids"));
-        assertThat(Fixtures.ids(JSON.readTree(r.out()).get("sentences").get(0).get("ids")))
-                .containsExactly(Arrays.copyOfRange(greedy, 1, greedy.length));
+        JsonNode sentence = JSON.readTree(r.out()).get("sentences").get(0);
+        assertThat(Fixtures.ids(sentence.get("ids"))).containsExactly(Arrays.copyOfRange(greedy, 1, greedy.length));
+        assertThat(sentence.has("confidence")).as("greedy search computes no sequence score").isFalse();
     }
 
     @Test
