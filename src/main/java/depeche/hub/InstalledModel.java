@@ -2,6 +2,7 @@ package depeche.hub;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import depeche.folder.ModelException;
+import depeche.tokenize.TokenizerKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -56,7 +57,7 @@ public record InstalledModel(String name, Path dir, Optional<String> modelType, 
         Optional<String> type = Optional.empty();
         if (files.contains("config.json")) {
             type = modelType(dir.resolve("config.json"));
-            type.filter(value -> !ModelLayout.SUPPORTED_MODEL_TYPES.contains(value))
+            type.filter(value -> !ModelLayout.supported(value))
                     .ifPresent(value -> problems.add("model_type '" + value + "' is not supported"));
             if (type.isEmpty()) {
                 problems.add("config.json without a readable model_type");

@@ -181,10 +181,9 @@ public final class ModelFetcher {
             throw new FetchException(target, "the config.json of " + request.repo() + " is not valid JSON: "
                     + e.getMessage(), e);
         }
-        if (!ModelLayout.SUPPORTED_MODEL_TYPES.contains(type)) {
+        if (!ModelLayout.supported(type)) {
             throw new FetchException(target, request.repo() + " is a model of type '" + type
-                    + "'; depeche runs " + String.join(" and ", ModelLayout.SUPPORTED_MODEL_TYPES.stream().sorted()
-                    .toList()) + " models");
+                    + "'; depeche runs " + ModelLayout.supportedTypes() + " models");
         }
     }
 

@@ -1,29 +1,28 @@
 package depeche.hub;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import depeche.model.Architecture;
+import depeche.tokenize.TokenizerKind;
+import depeche.tokenize.Tokenizers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
-/** What any model folder needs before depeche can load it: a config, one weights file, a tokenizer. */
+/**
+ * What any model folder needs before depeche can load it: a config, one weights file, a tokenizer. Which
+ * tokenizers and model types depeche reads is asked of {@code tokenize} and {@code model}, which load them.
+ */
 public final class ModelLayout {
-    /** The {@code model_type} values of config.json that depeche runs. */
-    static final Set<String> SUPPORTED_MODEL_TYPES = Set.of("marian", "bart");
-
     private ModelLayout() {
     }
 
     /** What {@code files} lacks, one entry per missing part; empty when the set makes a model. */
     public static List<String> missing(Set<String> files) {
         List<String> missing = new ArrayList<>(FileRequirements.ANY_SUPPORTED_MODEL.select(files).unmet());
-        if (TokenizerKind.of(files).isEmpty()) {
-            missing.add("tokenizer files (" + TokenizerKind.alternatives() + ")");
-        }
+        TokenizerKind.of(files).ifPresentOrElse(
+                kind -> kind.missing(files).forEach(file -> missing.add(file + " (for the " + kind.label
+                        + " tokenizer)")),
+                () -> missing.add("tokenizer files (" + TokenizerKind.alternatives() + ")"));
         return missing;
     }
 
@@ -32,13 +31,18 @@ public final class ModelLayout {
         return missing(fileNames(dir));
     }
 
+    /** Whether depeche runs models of this {@code model_type}. */
+    static boolean supported(String modelType) {
+        return Architecture.forModelType(modelType).isPresent();
+    }
+
+    /** The supported model types for a message: "marian and bart". */
+    static String supportedTypes() {
+        return Architecture.supportedTypes().replace(", ", " and ");
+    }
+
     /** The names of the regular files directly inside {@code dir}. */
     static Set<String> fileNames(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(Files::isRegularFile).map(file -> file.getFileName().toString())
-                    .collect(Collectors.toUnmodifiableSet());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Tokenizers.fileNames(dir);
     }
 }

@@ -51,7 +51,7 @@ public enum Architecture {
         return Arrays.stream(values()).filter(a -> a.modelType.equals(type)).findFirst();
     }
 
-    static String supportedTypes() {
+    public static String supportedTypes() {
         return Arrays.stream(values()).map(Architecture::modelType).collect(Collectors.joining(", "));
     }
 }

@@ -1,10 +1,14 @@
 package depeche.tokenize;
 
-import depeche.folder.ModelFiles;
 import depeche.folder.ModelException;
-
+import depeche.folder.ModelFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Loads the tokenizer of a HuggingFace model folder, choosing the implementation by the files the folder holds. */
 public final class Tokenizers {
@@ -12,14 +16,8 @@ public final class Tokenizers {
     }
 
     /**
-     * The tokenizer of {@code modelDir}, to be closed by the caller:
-     * <ul>
-     *   <li>{@code source.spm} (+ {@code target.spm}, {@code vocab.json}): Marian. It comes first because
-     *       transformers has no fast Marian tokenizer, so a tokenizer.json beside it would not be what HF uses;</li>
-     *   <li>{@code tokenizer.json}: HF tokenizers, run by the Rust library;</li>
-     *   <li>{@code vocab.json} + {@code merges.txt}: byte-level BPE (GPT-2, BART, RoBERTa), turned into the
-     *       tokenizer.json that transformers would make of them.</li>
-     * </ul>
+     * The tokenizer of {@code modelDir}, to be closed by the caller, of the first {@link TokenizerKind} the folder
+     * holds.
      *
      * @throws ModelException when no tokenizer is there, or a file of it is missing, unreadable or corrupt
      */
@@ -27,18 +25,27 @@ public final class Tokenizers {
         if (!Files.isDirectory(modelDir)) {
             throw new ModelException(modelDir, "not a folder");
         }
-        if (Files.exists(modelDir.resolve(MarianTokenizer.SOURCE_SPM))) {
-            return MarianTokenizer.load(modelDir, TokenizerSettings.read(modelDir));
+        TokenizerKind kind = TokenizerKind.of(fileNames(modelDir)).orElseThrow(() -> new ModelException(modelDir,
+                "no tokenizer: expected " + TokenizerKind.alternatives()));
+        return switch (kind) {
+            case SPM_VOCAB -> MarianTokenizer.load(modelDir, TokenizerSettings.read(modelDir));
+            case TOKENIZER_JSON -> {
+                Path file = modelDir.resolve(HuggingFaceJsonTokenizer.TOKENIZER_JSON);
+                yield HuggingFaceJsonTokenizer.of(ModelFiles.readJsonObject(file), file);
+            }
+            case VOCAB_MERGES -> HuggingFaceJsonTokenizer.of(
+                    ByteLevelBpeDefinition.build(modelDir, TokenizerSettings.read(modelDir)),
+                    modelDir.resolve(ByteLevelBpeDefinition.MERGES));
+        };
+    }
+
+    /** The names of the files directly inside {@code dir}. */
+    public static Set<String> fileNames(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile).map(file -> file.getFileName().toString())
+                    .collect(Collectors.toUnmodifiableSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
         }
-        Path tokenizerJson = modelDir.resolve(HuggingFaceJsonTokenizer.TOKENIZER_JSON);
-        if (Files.exists(tokenizerJson)) {
-            return HuggingFaceJsonTokenizer.of(ModelFiles.readJsonObject(tokenizerJson), tokenizerJson);
-        }
-        Path merges = modelDir.resolve(ByteLevelBpeDefinition.MERGES);
-        if (Files.exists(modelDir.resolve(ByteLevelBpeDefinition.VOCAB)) && Files.exists(merges)) {
-            return HuggingFaceJsonTokenizer.of(ByteLevelBpeDefinition.build(modelDir, TokenizerSettings.read(modelDir)), merges);
-        }
-        throw new ModelException(modelDir,
-                "no tokenizer: expected tokenizer.json, or source.spm+target.spm+vocab.json, or vocab.json+merges.txt");
     }
 }

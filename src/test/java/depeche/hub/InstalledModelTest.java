@@ -5,6 +5,7 @@ import static depeche.hub.HubTestSupport.env;
 import static depeche.hub.HubTestSupport.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import depeche.tokenize.TokenizerKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package depeche.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import depeche.tokenize.TokenizerKind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -22,7 +23,14 @@ class ModelLayoutTest {
     void saysWhatAFolderLacks() {
         assertThat(ModelLayout.missing(Set.of("vocab.json", "tf_model.h5"))).containsExactly(
                 "config.json", "model.safetensors or pytorch_model.bin",
-                "tokenizer files (tokenizer.json, source.spm+target.spm+vocab.json or vocab.json+merges.txt)");
+                "tokenizer files (source.spm+target.spm+vocab.json, tokenizer.json or vocab.json+merges.txt)");
+    }
+
+    @Test
+    void aTokenizerSetWithAFileMissingIsNamedByTheFileItLacks() {
+        assertThat(ModelLayout.missing(Set.of("config.json", "model.safetensors", "source.spm", "vocab.json",
+                "tokenizer.json"))).as("the loader takes the Marian files first, so a tokenizer.json does not help")
+                .containsExactly("target.spm (for the spm+vocab tokenizer)");
     }
 
     @Test
@@ -31,7 +39,10 @@ class ModelLayoutTest {
         assertThat(TokenizerKind.of(Set.of("vocab.json", "merges.txt"))).hasValue(TokenizerKind.VOCAB_MERGES);
         assertThat(TokenizerKind.of(Set.of("tokenizer.json", "vocab.json", "merges.txt")))
                 .hasValue(TokenizerKind.TOKENIZER_JSON);
-        assertThat(TokenizerKind.of(Set.of("source.spm", "vocab.json"))).isEmpty();
+        assertThat(TokenizerKind.of(Set.of("tokenizer.json", "source.spm", "target.spm", "vocab.json")))
+                .as("the same order as Tokenizers.load").hasValue(TokenizerKind.SPM_VOCAB);
+        assertThat(TokenizerKind.of(Set.of("source.spm", "vocab.json"))).hasValue(TokenizerKind.SPM_VOCAB);
+        assertThat(TokenizerKind.of(Set.of("vocab.json", "config.json"))).isEmpty();
     }
 
     @Test

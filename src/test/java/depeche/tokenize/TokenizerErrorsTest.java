@@ -24,7 +24,7 @@ class TokenizerErrorsTest {
     void anEmptyFolderHasNoTokenizer() {
         assertThatThrownBy(() -> Tokenizers.load(tempDir))
                 .isInstanceOf(ModelException.class)
-                .hasMessage(tempDir + ": no tokenizer: expected tokenizer.json, or source.spm+target.spm+vocab.json,"
+                .hasMessage(tempDir + ": no tokenizer: expected source.spm+target.spm+vocab.json, tokenizer.json"
                         + " or vocab.json+merges.txt");
     }
 
