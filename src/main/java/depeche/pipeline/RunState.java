@@ -52,12 +52,6 @@ final class RunState {
         save();
     }
 
-    void forget(String id) throws IOException {
-        if (fingerprints.remove(id) != null) {
-            save();
-        }
-    }
-
     private void save() throws IOException {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode articles = root.putObject("articles");

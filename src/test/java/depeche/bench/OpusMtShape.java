@@ -2,8 +2,7 @@ package depeche.bench;
 
 import depeche.model.ModelConfig;
 import depeche.model.Seq2SeqModel;
-import depeche.model.weights.Checkpoint;
-import depeche.model.weights.Checkpoints;
+import depeche.testing.Networks;
 import depeche.testing.RandomWeights;
 import depeche.testing.SafetensorsWriter;
 import java.io.IOException;
@@ -38,8 +37,6 @@ final class OpusMtShape {
     }
 
     static Seq2SeqModel load(Path dir) {
-        try (Checkpoint weights = Checkpoints.open(dir)) {
-            return Seq2SeqModel.load(ModelConfig.read(dir.resolve("config.json")), weights);
-        }
+        return Networks.load(dir);
     }
 }

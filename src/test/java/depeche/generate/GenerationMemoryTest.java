@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
-import depeche.model.ModelConfig;
 import depeche.model.Seq2SeqModel;
-import depeche.model.weights.Checkpoint;
-import depeche.model.weights.Checkpoints;
 import depeche.testing.Fixtures;
+import depeche.testing.Networks;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +19,7 @@ class GenerationMemoryTest {
     @Test
     void manyBatchesLeaveNoArrayBehind() {
         Path dir = Fixtures.dir(Fixtures.MARIAN);
-        try (Checkpoint weights = Checkpoints.openFile(dir.resolve("model.safetensors"));
-             Seq2SeqModel model = Seq2SeqModel.load(ModelConfig.read(dir.resolve("config.json")), weights)) {
+        try (Seq2SeqModel model = Networks.load(dir, "model.safetensors")) {
             JsonNode batch = Fixtures.golden(Fixtures.MARIAN).get("batch");
             long[][] inputs = Fixtures.list(batch.get("input_ids")).stream()
                     .map(r -> Fixtures.stripTrailing(Fixtures.ids(r), model.config().padTokenId()))

@@ -9,12 +9,9 @@ import ai.djl.ndarray.index.NDIndex;
 import com.fasterxml.jackson.databind.JsonNode;
 import depeche.model.DecoderState;
 import depeche.model.EncoderOutput;
-import depeche.model.ModelConfig;
 import depeche.model.Seq2SeqModel;
-import depeche.model.weights.Checkpoint;
-import depeche.model.weights.Checkpoints;
 import depeche.testing.Fixtures;
-import java.nio.file.Path;
+import depeche.testing.Networks;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +33,7 @@ class GoldenGenerationTest {
 
     Seq2SeqModel model(String fixture) {
         return models.computeIfAbsent(fixture, f -> {
-            Path dir = Fixtures.dir(f);
-            try (Checkpoint weights = Checkpoints.openFile(dir.resolve("model.safetensors"))) {
-                return Seq2SeqModel.load(ModelConfig.read(dir.resolve("config.json")), weights);
-            }
+            return Networks.load(Fixtures.dir(f), "model.safetensors");
         });
     }
 

@@ -9,8 +9,7 @@ import ai.djl.ndarray.index.NDIndex;
 import depeche.generate.GenerationConfig;
 import depeche.generate.Generator;
 import depeche.generate.Hypothesis;
-import depeche.model.weights.Checkpoint;
-import depeche.model.weights.Checkpoints;
+import depeche.testing.Networks;
 import depeche.testing.RandomWeights;
 import depeche.testing.SafetensorsWriter;
 import java.io.IOException;
@@ -54,9 +53,7 @@ class ArchitectureVariantsTest {
         Files.writeString(tmp.resolve("config.json"), configJson);
         ModelConfig config = ModelConfig.read(tmp.resolve("config.json"));
         SafetensorsWriter.write(tmp.resolve("model.safetensors"), RandomWeights.forConfig(config, 7));
-        try (Checkpoint weights = Checkpoints.open(tmp)) {
-            return Seq2SeqModel.load(config, weights);
-        }
+        return Networks.load(tmp);
     }
 
     private static long[][] inputs(ModelConfig c, int count) {

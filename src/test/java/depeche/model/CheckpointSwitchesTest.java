@@ -11,8 +11,9 @@ import depeche.model.weights.Checkpoint;
 import depeche.model.weights.Checkpoints;
 import depeche.model.weights.TensorData;
 import depeche.testing.Fixtures;
-import depeche.testing.SafetensorsWriter;
+import depeche.testing.Networks;
 import depeche.testing.SafetensorsWriter.Tensor;
+import depeche.testing.SafetensorsWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,15 +47,18 @@ class CheckpointSwitchesTest {
         edit.accept(tensors);
         SafetensorsWriter.write(tmp.resolve("model.safetensors"), tensors);
         String config = Files.readString(dir.resolve("config.json"));
+        assertThat(config).as("the config edit must change something").contains(configFrom);
         Files.writeString(tmp.resolve("config.json"), config.replace(configFrom, configTo));
-        try (Checkpoint weights = Checkpoints.open(tmp)) {
-            return Seq2SeqModel.load(ModelConfig.read(tmp.resolve("config.json")), weights);
-        }
+        return Networks.load(tmp);
     }
 
     private float[] firstStepLogits(Seq2SeqModel model) {
+        return firstStepLogits(model, Fixtures.ids(firstCase.get("input_ids")));
+    }
+
+    private float[] firstStepLogits(Seq2SeqModel model, long[] inputIds) {
         try (NDManager m = NDManager.newBaseManager()) {
-            var encoded = model.encode(m, new long[][] {Fixtures.ids(firstCase.get("input_ids"))});
+            var encoded = model.encode(m, new long[][] {inputIds});
             try (DecoderState state = model.startDecoding(m, encoded, 1)) {
                 return model.nextTokenLogits(state, new long[] {model.config().decoderStartTokenId()}).toFloatArray();
             }
@@ -109,15 +113,33 @@ class CheckpointSwitchesTest {
         }
     }
 
+    /**
+     * With {@code share_encoder_decoder_embeddings: false} the encoder reads its own table and the decoder (and the
+     * tied LM head) its own, and {@code model.shared} is not used. The encoder's table is the fixture's with its
+     * rows in reverse order and the input ids reversed to match, which gives the encoder exactly the vectors it
+     * had: the golden logits come out only if the encoder reads its table, the decoder reads the original one,
+     * and the zeroed {@code model.shared} is ignored.
+     */
     @Test
     void separateEncoderAndDecoderEmbeddingsAreReadWhenNotShared() throws IOException {
         float[] golden = Fixtures.floats(firstCase.get("first_step_logits_first8"));
+        int[] vocab = new int[1];
         try (Seq2SeqModel model = variant(t -> {
-            Tensor shared = t.remove("model.shared.weight");
-            t.put("model.encoder.embed_tokens.weight", shared);
+            Tensor shared = t.get("model.shared.weight");
+            int rows = (int) shared.shape()[0];
+            int width = (int) shared.shape()[1];
+            vocab[0] = rows;
+            float[] reversed = new float[shared.values().length];
+            for (int row = 0; row < rows; row++) {
+                System.arraycopy(shared.values(), row * width, reversed, (rows - 1 - row) * width, width);
+            }
+            t.put("model.encoder.embed_tokens.weight", new Tensor(shared.shape(), reversed));
             t.put("model.decoder.embed_tokens.weight", shared);
+            t.put("model.shared.weight", new Tensor(shared.shape(), new float[shared.values().length]));
         }, "\"share_encoder_decoder_embeddings\": true", "\"share_encoder_decoder_embeddings\": false")) {
-            float[] logits = firstStepLogits(model);
+            long[] reversedIds = java.util.Arrays.stream(Fixtures.ids(firstCase.get("input_ids")))
+                    .map(id -> vocab[0] - 1 - id).toArray();
+            float[] logits = firstStepLogits(model, reversedIds);
             for (int i = 0; i < golden.length; i++) {
                 assertThat(logits[i]).isCloseTo(golden[i], within(1e-4f));
             }
