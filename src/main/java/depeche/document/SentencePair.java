@@ -17,9 +17,11 @@ import java.util.OptionalDouble;
  *                   computed none. Comparable only between outputs of one model.
  * @param warnings   what happened to this sentence that a reviewer should know, e.g. that it was too long for
  *                   the model and translated in parts
+ * @param flags      what a reviewer should check in this pair (quality checks), most severe first
+ * @param origin     whether the English is the model's or a reviewer's
  */
 public record SentencePair(String source, String target, TokenIds ids, OptionalDouble confidence,
-                           List<String> warnings) {
+                           List<String> warnings, List<Flag> flags, Origin origin) {
 
     public SentencePair {
         Texts.requireNonBlank(source, "source sentence");
@@ -27,6 +29,14 @@ public record SentencePair(String source, String target, TokenIds ids, OptionalD
         Objects.requireNonNull(ids, "ids");
         Objects.requireNonNull(confidence, "confidence");
         warnings = List.copyOf(warnings);
+        flags = List.copyOf(flags);
+        Objects.requireNonNull(origin, "origin");
+    }
+
+    /** A machine translation, not yet checked. */
+    public SentencePair(String source, String target, TokenIds ids, OptionalDouble confidence,
+                        List<String> warnings) {
+        this(source, target, ids, confidence, warnings, List.of(), Origin.MACHINE);
     }
 
     /** A pair that did not come from a model. */
@@ -37,5 +47,10 @@ public record SentencePair(String source, String target, TokenIds ids, OptionalD
     /** A pair that did not come from a model, without warnings. */
     public SentencePair(String source, String target) {
         this(source, target, List.of());
+    }
+
+    /** The same pair with {@code flags} in place of its own. */
+    public SentencePair withFlags(List<Flag> newFlags) {
+        return new SentencePair(source, target, ids, confidence, warnings, newFlags, origin);
     }
 }
