@@ -1,8 +1,6 @@
 package depeche.generate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import depeche.folder.ModelFiles;
 import depeche.model.ModelConfig;
 import depeche.folder.ModelException;
@@ -16,8 +14,8 @@ import java.util.Map;
 /**
  * HF {@code generate()} settings, with HF's defaults. Read from {@code generation_config.json}, or, for folders
  * without one, from the generation keys of {@code config.json} as HF's {@code GenerationConfig.from_model_config}
- * does. Token ids absent from both come from the model config. Immutable: the {@code with…} methods return
- * changed copies (command-line overrides).
+ * does. Token ids absent from both come from the model config. Immutable: {@link #toBuilder()} makes changed
+ * copies (command-line overrides).
  *
  * @param maxLength          maximum length of the output, decoder start token included
  * @param maxNewTokens       when set, overrides {@code maxLength} as {@code maxNewTokens + 1}
@@ -55,8 +53,6 @@ public record GenerationConfig(
         NEVER
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** The settings of a model folder: {@code generation_config.json} when present, else {@code config.json}. */
     public static GenerationConfig read(Path modelDir, ModelConfig model) {
         Path generation = modelDir.resolve("generation_config.json");
@@ -74,24 +70,26 @@ public record GenerationConfig(
         long[] forcedEos = n.has("forced_eos_token_id") || !fromModelConfig || model.forcedEosTokenId() == null
                 ? f.ids("forced_eos_token_id")
                 : new long[] {model.forcedEosTokenId()};
-        return new GenerationConfig(
-                f.integer("max_length", 20),
-                f.optionalInteger("max_new_tokens"),
-                f.integer("min_length", 0),
-                f.integer("min_new_tokens", 0),
-                f.integer("num_beams", 1),
-                f.integer("num_return_sequences", 1),
-                f.number("length_penalty", 1.0),
-                f.earlyStopping(),
-                f.integer("no_repeat_ngram_size", 0),
-                f.idLists("bad_words_ids"),
-                f.optionalLong("forced_bos_token_id"),
-                forcedEos,
-                f.bool("renormalize_logits", false),
-                f.optionalLong("decoder_start_token_id") != null ? f.optionalLong("decoder_start_token_id")
-                        : model.decoderStartTokenId(),
-                eos.length > 0 ? eos : new long[] {model.eosTokenId()},
-                f.optionalLong("pad_token_id") != null ? f.optionalLong("pad_token_id") : model.padTokenId());
+        Long start = f.optionalLong("decoder_start_token_id");
+        Long pad = f.optionalLong("pad_token_id");
+        return new Builder()
+                .maxLength(f.integer("max_length", 20))
+                .maxNewTokens(f.optionalInteger("max_new_tokens"))
+                .minLength(f.integer("min_length", 0))
+                .minNewTokens(f.integer("min_new_tokens", 0))
+                .numBeams(f.integer("num_beams", 1))
+                .numReturnSequences(f.integer("num_return_sequences", 1))
+                .lengthPenalty(f.number("length_penalty", 1.0))
+                .earlyStopping(f.earlyStopping())
+                .noRepeatNgramSize(f.integer("no_repeat_ngram_size", 0))
+                .badWordsIds(f.idLists("bad_words_ids"))
+                .forcedBosTokenId(f.optionalLong("forced_bos_token_id"))
+                .forcedEosTokenIds(forcedEos)
+                .renormalizeLogits(f.bool("renormalize_logits", false))
+                .decoderStartTokenId(start != null ? start : model.decoderStartTokenId())
+                .eosTokenIds(eos.length > 0 ? eos : new long[] {model.eosTokenId()})
+                .padTokenId(pad != null ? pad : model.padTokenId())
+                .build();
     }
 
     /** The length limit in effect, start token included. */
@@ -99,30 +97,32 @@ public record GenerationConfig(
         return maxNewTokens != null ? maxNewTokens + 1 : maxLength;
     }
 
+    /**
+     * Reads settings written as generation_config.json keys (e.g. {@code generate(**kwargs)}-style overrides over
+     * {@link #toJson()}); token ids absent from them come from {@code model}.
+     */
+    public static GenerationConfig fromJson(Path source, JsonNode settings, ModelConfig model) {
+        return parse(source, settings, model, false);
+    }
+
+    /** A builder holding these settings, to make a changed copy. */
+    public Builder toBuilder() {
+        return new Builder()
+                .maxLength(maxLength).maxNewTokens(maxNewTokens).minLength(minLength).minNewTokens(minNewTokens)
+                .numBeams(numBeams).numReturnSequences(numReturnSequences).lengthPenalty(lengthPenalty)
+                .earlyStopping(earlyStopping).noRepeatNgramSize(noRepeatNgramSize).badWordsIds(badWordsIds)
+                .forcedBosTokenId(forcedBosTokenId).forcedEosTokenIds(forcedEosTokenIds)
+                .renormalizeLogits(renormalizeLogits).decoderStartTokenId(decoderStartTokenId)
+                .eosTokenIds(eosTokenIds).padTokenId(padTokenId);
+    }
+
     public GenerationConfig withNumBeams(int beams) {
-        return new GenerationConfig(maxLength, maxNewTokens, minLength, minNewTokens, beams, numReturnSequences,
-                lengthPenalty, earlyStopping, noRepeatNgramSize, badWordsIds, forcedBosTokenId, forcedEosTokenIds,
-                renormalizeLogits, decoderStartTokenId, eosTokenIds, padTokenId);
+        return toBuilder().numBeams(beams).build();
     }
 
     /** Sets {@code max_length} and clears {@code max_new_tokens}, as passing max_length to HF does. */
     public GenerationConfig withMaxLength(int length) {
-        return new GenerationConfig(length, null, minLength, minNewTokens, numBeams, numReturnSequences,
-                lengthPenalty, earlyStopping, noRepeatNgramSize, badWordsIds, forcedBosTokenId, forcedEosTokenIds,
-                renormalizeLogits, decoderStartTokenId, eosTokenIds, padTokenId);
-    }
-
-    /**
-     * Applies {@code generate(**kwargs)}-style overrides given as JSON (keys as in generation_config.json), the
-     * way tests and advanced users pass them.
-     */
-    public GenerationConfig withOverrides(JsonNode overrides, ModelConfig model) {
-        ObjectNode merged = JSON.valueToTree(toJson());
-        merged.setAll((ObjectNode) overrides);
-        if (overrides.has("max_length") && !overrides.has("max_new_tokens")) {
-            merged.putNull("max_new_tokens");
-        }
-        return parse(Path.of("<overrides>"), merged, model, false);
+        return toBuilder().maxLength(length).maxNewTokens(null).build();
     }
 
     /** The settings as generation_config.json keys (what a run report records). */
@@ -149,6 +149,114 @@ public record GenerationConfig(
         m.put("eos_token_id", eosTokenIds);
         m.put("pad_token_id", padTokenId);
         return m;
+    }
+
+    /** Settings under construction, starting from HF's {@code GenerationConfig} defaults. */
+    public static final class Builder {
+        private int maxLength = 20;
+        private Integer maxNewTokens;
+        private int minLength;
+        private int minNewTokens;
+        private int numBeams = 1;
+        private int numReturnSequences = 1;
+        private double lengthPenalty = 1.0;
+        private EarlyStopping earlyStopping = EarlyStopping.FALSE;
+        private int noRepeatNgramSize;
+        private List<long[]> badWordsIds = List.of();
+        private Long forcedBosTokenId;
+        private long[] forcedEosTokenIds = new long[0];
+        private boolean renormalizeLogits;
+        private long decoderStartTokenId;
+        private long[] eosTokenIds = new long[0];
+        private long padTokenId;
+
+        public Builder maxLength(int v) {
+            maxLength = v;
+            return this;
+        }
+
+        public Builder maxNewTokens(Integer v) {
+            maxNewTokens = v;
+            return this;
+        }
+
+        public Builder minLength(int v) {
+            minLength = v;
+            return this;
+        }
+
+        public Builder minNewTokens(int v) {
+            minNewTokens = v;
+            return this;
+        }
+
+        public Builder numBeams(int v) {
+            numBeams = v;
+            return this;
+        }
+
+        public Builder numReturnSequences(int v) {
+            numReturnSequences = v;
+            return this;
+        }
+
+        public Builder lengthPenalty(double v) {
+            lengthPenalty = v;
+            return this;
+        }
+
+        public Builder earlyStopping(EarlyStopping v) {
+            earlyStopping = v;
+            return this;
+        }
+
+        public Builder noRepeatNgramSize(int v) {
+            noRepeatNgramSize = v;
+            return this;
+        }
+
+        public Builder badWordsIds(List<long[]> v) {
+            badWordsIds = v;
+            return this;
+        }
+
+        public Builder forcedBosTokenId(Long v) {
+            forcedBosTokenId = v;
+            return this;
+        }
+
+        public Builder forcedEosTokenIds(long[] v) {
+            forcedEosTokenIds = v;
+            return this;
+        }
+
+        public Builder renormalizeLogits(boolean v) {
+            renormalizeLogits = v;
+            return this;
+        }
+
+        public Builder decoderStartTokenId(long v) {
+            decoderStartTokenId = v;
+            return this;
+        }
+
+        public Builder eosTokenIds(long[] v) {
+            eosTokenIds = v;
+            return this;
+        }
+
+        public Builder padTokenId(long v) {
+            padTokenId = v;
+            return this;
+        }
+
+        /** The only place the settings are constructed: a new parameter is added here and in its setter. */
+        public GenerationConfig build() {
+            return new GenerationConfig(maxLength, maxNewTokens, minLength, minNewTokens, numBeams,
+                    numReturnSequences, lengthPenalty, earlyStopping, noRepeatNgramSize, badWordsIds,
+                    forcedBosTokenId, forcedEosTokenIds, renormalizeLogits, decoderStartTokenId, eosTokenIds,
+                    padTokenId);
+        }
     }
 
     /** Typed access with errors naming the file and key. */
