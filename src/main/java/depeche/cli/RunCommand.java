@@ -142,7 +142,7 @@ final class RunCommand implements Callable<Integer> {
 
     private static Summaries abstractive(LoadedModel model) {
         return new Summaries.Abstractive(
-                new AbstractiveSummarizer(model, model.generationDefaults(), Batcher.forGeneration()));
+                new AbstractiveSummarizer(model, model.summarizationDefaults(), Batcher.forGeneration()));
     }
 
     private static LoadedModel load(List<LoadedModel> loaded, Path folder) {

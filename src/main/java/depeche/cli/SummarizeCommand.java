@@ -43,8 +43,9 @@ final class SummarizeCommand implements Callable<Integer> {
             throw new UsageException("nothing to summarize: give TEXT or pipe it on standard input");
         }
         try (LoadedModel model = LoadedModel.load(modelOption.resolve(Role.SUMMARIZATION))) {
+            model.warnings().forEach(w -> spec.commandLine().getErr().println("depeche: warning: " + w));
             AbstractiveSummarizer summarizer = new AbstractiveSummarizer(model,
-                    generationOptions.applyTo(model.generationDefaults()), Batcher.forGeneration());
+                    generationOptions.applyTo(model.summarizationDefaults()), Batcher.forGeneration());
             AbstractiveSummarizer.Result result = summarizer.summarize(List.of(text), done -> { }).get(0);
             result.warnings().forEach(w -> spec.commandLine().getErr().println("depeche: " + w));
             if (result.error().isPresent()) {

@@ -50,6 +50,7 @@ final class TranslateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<String> lines = InputText.from(words, System.in).lines().map(FrenchNormalizer::clean).toList();
         try (LoadedModel model = LoadedModel.load(modelOption.resolve(Role.TRANSLATION))) {
+            model.warnings().forEach(w -> spec.commandLine().getErr().println("depeche: warning: " + w));
             SentenceTranslator translator = new SentenceTranslator(model,
                     generationOptions.applyTo(model.generationDefaults()), Batcher.forGeneration(), maxSentenceTokens);
             List<List<String>> paragraphs = lines.stream().map(translator::sentencesOf).toList();

@@ -1,10 +1,8 @@
 package depeche.generate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import depeche.folder.ModelFiles;
-import depeche.model.ModelConfig;
 import depeche.folder.ModelException;
-import java.nio.file.Files;
+import depeche.model.ModelConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,10 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * HF {@code generate()} settings, with HF's defaults. Read from {@code generation_config.json}, or, for folders
- * without one, from the generation keys of {@code config.json} as HF's {@code GenerationConfig.from_model_config}
- * does. Token ids absent from both come from the model config. Immutable: {@link #toBuilder()} makes changed
- * copies (command-line overrides).
+ * HF {@code generate()} settings after HF has resolved them: the parameters depeche implements, with HF's defaults,
+ * and the special tokens completed as {@code generate()} completes them. A model folder's settings come from
+ * {@link GenerationDefaults}; changed copies from {@link #toBuilder()}.
  *
  * @param maxLength          maximum length of the output, decoder start token included
  * @param maxNewTokens       when set, overrides {@code maxLength} as {@code maxNewTokens + 1}
@@ -23,7 +20,9 @@ import java.util.Map;
  * @param minNewTokens       eos is banned while fewer tokens were generated
  * @param earlyStopping      when beam search stops ({@code true}, {@code false} or {@code "never"})
  * @param badWordsIds        token sequences never to generate
- * @param eosTokenIds        tokens that end a sequence; the first one is appended to beam results
+ * @param eosTokenIds        tokens that end a sequence; the first one is appended to beam results. Empty when the
+ *                           settings name none: then, as in HF, only the length limit ends a sequence
+ * @param padTokenId         {@code pad_token_id}, else the first eos (HF's fallback); null when there is neither
  */
 public record GenerationConfig(
         int maxLength,
@@ -41,7 +40,7 @@ public record GenerationConfig(
         boolean renormalizeLogits,
         long decoderStartTokenId,
         long[] eosTokenIds,
-        long padTokenId) {
+        Long padTokenId) {
 
     /** HF's three early-stopping modes for beam search. */
     public enum EarlyStopping {
@@ -53,26 +52,33 @@ public record GenerationConfig(
         NEVER
     }
 
-    /** The settings of a model folder: {@code generation_config.json} when present, else {@code config.json}. */
+    /** The settings {@code generate()} uses for a model folder (see {@link GenerationDefaults#generate()}). */
     public static GenerationConfig read(Path modelDir, ModelConfig model) {
-        Path generation = modelDir.resolve("generation_config.json");
-        Path file = Files.isRegularFile(generation) ? generation : modelDir.resolve("config.json");
-        return parse(file, ModelFiles.readJsonObject(file), model, !file.equals(generation));
+        return GenerationDefaults.read(modelDir, model).generate();
     }
 
     /**
-     * @param fromModelConfig whether {@code n} is config.json, whose absent keys mean the model class's defaults
-     *                        (BART and Marian force eos by default); generation_config.json means what it says
+     * Reads settings written as generation_config.json keys, with HF's {@code GenerationConfig} defaults for the
+     * keys absent or null, and the special tokens completed as HF's {@code _prepare_special_tokens} completes them
+     * ({@code decoder_start_token_id} falls back to {@code bos_token_id}, {@code pad_token_id} to the first eos).
+     * Keys depeche does not implement are not looked at here ({@link GenerationDefaults} warns about them).
+     *
+     * @param source the file the settings come from, named in errors
+     * @throws ModelException when a value has the wrong type, or no decoder start token can be found
      */
-    static GenerationConfig parse(Path file, JsonNode n, ModelConfig model, boolean fromModelConfig) {
-        Fields f = new Fields(file, n);
+    public static GenerationConfig fromJson(Path source, JsonNode settings) {
+        Fields f = new Fields(source, settings);
         long[] eos = f.ids("eos_token_id");
-        long[] forcedEos = n.has("forced_eos_token_id") || !fromModelConfig || model.forcedEosTokenId() == null
-                ? f.ids("forced_eos_token_id")
-                : new long[] {model.forcedEosTokenId()};
         Long start = f.optionalLong("decoder_start_token_id");
+        if (start == null) {
+            start = f.optionalLong("bos_token_id");
+        }
+        if (start == null) {
+            throw new ModelException(source, "neither decoder_start_token_id nor bos_token_id is set, so no"
+                    + " output can start (transformers refuses to generate too)");
+        }
         Long pad = f.optionalLong("pad_token_id");
-        return new Builder()
+        Builder b = new Builder()
                 .maxLength(f.integer("max_length", 20))
                 .maxNewTokens(f.optionalInteger("max_new_tokens"))
                 .minLength(f.integer("min_length", 0))
@@ -84,25 +90,17 @@ public record GenerationConfig(
                 .noRepeatNgramSize(f.integer("no_repeat_ngram_size", 0))
                 .badWordsIds(f.idLists("bad_words_ids"))
                 .forcedBosTokenId(f.optionalLong("forced_bos_token_id"))
-                .forcedEosTokenIds(forcedEos)
+                .forcedEosTokenIds(f.ids("forced_eos_token_id"))
                 .renormalizeLogits(f.bool("renormalize_logits", false))
-                .decoderStartTokenId(start != null ? start : model.decoderStartTokenId())
-                .eosTokenIds(eos.length > 0 ? eos : new long[] {model.eosTokenId()})
-                .padTokenId(pad != null ? pad : model.padTokenId())
-                .build();
+                .decoderStartTokenId(start)
+                .eosTokenIds(eos)
+                .padTokenId(pad != null ? pad : eos.length > 0 ? Long.valueOf(eos[0]) : null);
+        return b.build();
     }
 
     /** The length limit in effect, start token included. */
     public int effectiveMaxLength() {
         return maxNewTokens != null ? maxNewTokens + 1 : maxLength;
-    }
-
-    /**
-     * Reads settings written as generation_config.json keys (e.g. {@code generate(**kwargs)}-style overrides over
-     * {@link #toJson()}); token ids absent from them come from {@code model}.
-     */
-    public static GenerationConfig fromJson(Path source, JsonNode settings, ModelConfig model) {
-        return parse(source, settings, model, false);
     }
 
     /** A builder holding these settings, to make a changed copy. */
@@ -120,7 +118,7 @@ public record GenerationConfig(
         return toBuilder().numBeams(beams).build();
     }
 
-    /** Sets {@code max_length} and clears {@code max_new_tokens}, as passing max_length to HF does. */
+    /** Sets {@code max_length} and clears {@code max_new_tokens}, so that the given length is the one in effect. */
     public GenerationConfig withMaxLength(int length) {
         return toBuilder().maxLength(length).maxNewTokens(null).build();
     }
@@ -168,7 +166,7 @@ public record GenerationConfig(
         private boolean renormalizeLogits;
         private long decoderStartTokenId;
         private long[] eosTokenIds = new long[0];
-        private long padTokenId;
+        private Long padTokenId;
 
         public Builder maxLength(int v) {
             maxLength = v;
@@ -245,7 +243,7 @@ public record GenerationConfig(
             return this;
         }
 
-        public Builder padTokenId(long v) {
+        public Builder padTokenId(Long v) {
             padTokenId = v;
             return this;
         }

@@ -89,7 +89,7 @@ record Workload(List<Sentence> sentences) {
         int longest = call.stream().mapToInt(Sentence::newTokens).max().orElseThrow();
         int shortest = call.stream().mapToInt(Sentence::newTokens).min().orElseThrow();
         GenerationConfig settings = GenerationOverrides.apply(base, new ObjectMapper().createObjectNode()
-                .put("max_new_tokens", longest).put("min_new_tokens", shortest), model);
+                .put("max_new_tokens", longest).put("min_new_tokens", shortest));
         List<List<Hypothesis>> out = generator.generate(call.stream().map(Sentence::ids).toArray(long[][]::new),
                 settings);
         long generated = 0;

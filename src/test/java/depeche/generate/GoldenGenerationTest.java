@@ -113,8 +113,8 @@ class GoldenGenerationTest {
         Hypothesis best = generator.generate(input, beam).get(0).get(0);
         assertThat(best.ids()).containsExactly(Fixtures.ids(c.get("beam_ids")));
         assertThat(best.score()).isCloseTo(c.get("beam_sequence_score").asDouble(), within(1e-4));
-        JsonNode plainSettings = Fixtures.golden(fixture).get("generation_config_effective").get("greedy_plain");
-        GenerationConfig plain = GenerationOverrides.apply(beam, plainSettings, model(fixture).config());
+        GenerationConfig plain = GenerationOverrides.apply(beam,
+                Fixtures.golden(fixture).get("generation_config_effective").get("greedy_plain"));
         assertThat(generator.generate(input, plain).get(0).get(0).ids())
                 .containsExactly(Fixtures.ids(c.get("greedy_plain_ids")));
     }
@@ -130,7 +130,7 @@ class GoldenGenerationTest {
         Generator generator = new Generator(model);
         GenerationConfig beam = generationConfig(fixture);
         GenerationConfig plain = GenerationOverrides.apply(beam,
-                Fixtures.golden(fixture).get("generation_config_effective").get("greedy_plain"), model.config());
+                Fixtures.golden(fixture).get("generation_config_effective").get("greedy_plain"));
         assertRows(generator.generate(inputs, beam.withNumBeams(1)), batch.get("greedy_ids"), pad);
         assertRows(generator.generate(inputs, plain), batch.get("greedy_plain_ids"), pad);
         List<List<Hypothesis>> beams = generator.generate(inputs, beam);
@@ -148,8 +148,7 @@ class GoldenGenerationTest {
         JsonNode input = Fixtures.list(golden.get("cases")).stream()
                 .filter(c -> c.get("name").asText().equals(v.get("input").asText())).findFirst().orElseThrow();
         Seq2SeqModel model = model(fixture);
-        GenerationConfig config = GenerationOverrides.apply(generationConfig(fixture), v.get("overrides"),
-                model.config());
+        GenerationConfig config = GenerationOverrides.apply(generationConfig(fixture), v.get("overrides"));
         List<Hypothesis> out = new Generator(model)
                 .generate(new long[][] {Fixtures.ids(input.get("input_ids"))}, config).get(0);
         assertThat(out).hasSize(v.get("ids").size());
