@@ -149,13 +149,14 @@ final class RunCommand implements Callable<Integer> {
         };
     }
 
-    private static Summarizer abstractive(LoadedModel model) {
-        return new AbstractiveSummarizer(model, model.generationDefaults(), Batcher.forGeneration());
+    private Summarizer abstractive(LoadedModel model) {
+        return new AbstractiveSummarizer(model, model.summarizationDefaults(), Batcher.forGeneration());
     }
 
-    private static LoadedModel load(List<LoadedModel> loaded, Path folder) {
+    private LoadedModel load(List<LoadedModel> loaded, Path folder) {
         LoadedModel model = LoadedModel.load(folder);
         loaded.add(model);
+        model.warnings().forEach(w -> spec.commandLine().getErr().println("depeche: warning: " + w));
         return model;
     }
 }

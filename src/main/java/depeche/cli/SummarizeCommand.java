@@ -45,8 +45,9 @@ final class SummarizeCommand implements Callable<Integer> {
             throw new UsageException("nothing to summarize: give TEXT or pipe it on standard input");
         }
         try (LoadedModel model = LoadedModel.load(modelOption.resolve(Role.SUMMARIZATION))) {
+            model.warnings().forEach(w -> spec.commandLine().getErr().println("depeche: warning: " + w));
             AbstractiveSummarizer summarizer = new AbstractiveSummarizer(model,
-                    generationOptions.applyTo(model.generationDefaults()), Batcher.forGeneration());
+                    generationOptions.applyTo(model.summarizationDefaults()), Batcher.forGeneration());
             Outcome<Summary> result = summarizer.summarize(List.of(text), done -> { }).get(0);
             if (result.error().isPresent()) {
                 spec.commandLine().getErr().println("depeche: summarizing failed: " + result.error().get());

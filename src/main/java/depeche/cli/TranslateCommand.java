@@ -49,6 +49,7 @@ final class TranslateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<String> lines = InputText.from(words, System.in).lines().map(FrenchNormalizer::clean).toList();
         try (LoadedModel model = LoadedModel.load(modelOption.resolve(Role.TRANSLATION))) {
+            model.warnings().forEach(w -> spec.commandLine().getErr().println("depeche: warning: " + w));
             Translator translator = new Translator(model, generationOptions.applyTo(model.generationDefaults()),
                     Batcher.forGeneration(), sentenceLimit.maxSentenceTokens);
             return print(translator.translate(lines));

@@ -1,12 +1,8 @@
 package depeche.generate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import depeche.folder.ModelFiles;
-import depeche.model.ModelConfig;
 import depeche.folder.ModelException;
-import java.nio.file.Files;
+import depeche.model.ModelConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,10 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * HF {@code generate()} settings, with HF's defaults. Read from {@code generation_config.json}, or, for folders
- * without one, from the generation keys of {@code config.json} as HF's {@code GenerationConfig.from_model_config}
- * does. Token ids absent from both come from the model config. Immutable: the {@code with…} methods return
- * changed copies (command-line overrides).
+ * HF {@code generate()} settings after HF has resolved them: the parameters depeche implements, with HF's defaults,
+ * and the special tokens completed as {@code generate()} completes them. A model folder's settings come from
+ * {@link GenerationDefaults}; changed copies from {@link #toBuilder()}.
  *
  * @param maxLength          maximum length of the output, decoder start token included
  * @param maxNewTokens       when set, overrides {@code maxLength} as {@code maxNewTokens + 1}
@@ -25,7 +20,9 @@ import java.util.Map;
  * @param minNewTokens       eos is banned while fewer tokens were generated
  * @param earlyStopping      when beam search stops ({@code true}, {@code false} or {@code "never"})
  * @param badWordsIds        token sequences never to generate
- * @param eosTokenIds        tokens that end a sequence; the first one is appended to beam results
+ * @param eosTokenIds        tokens that end a sequence; the first one is appended to beam results. Empty when the
+ *                           settings name none: then, as in HF, only the length limit ends a sequence
+ * @param padTokenId         {@code pad_token_id}, else the first eos (HF's fallback); null when there is neither
  */
 public record GenerationConfig(
         int maxLength,
@@ -43,7 +40,7 @@ public record GenerationConfig(
         boolean renormalizeLogits,
         long decoderStartTokenId,
         long[] eosTokenIds,
-        long padTokenId) {
+        Long padTokenId) {
 
     /** HF's three early-stopping modes for beam search. */
     public enum EarlyStopping {
@@ -55,43 +52,50 @@ public record GenerationConfig(
         NEVER
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** The settings of a model folder: {@code generation_config.json} when present, else {@code config.json}. */
+    /** The settings {@code generate()} uses for a model folder (see {@link GenerationDefaults#generate()}). */
     public static GenerationConfig read(Path modelDir, ModelConfig model) {
-        Path generation = modelDir.resolve("generation_config.json");
-        Path file = Files.isRegularFile(generation) ? generation : modelDir.resolve("config.json");
-        return parse(file, ModelFiles.readJsonObject(file), model, !file.equals(generation));
+        return GenerationDefaults.read(modelDir, model).generate();
     }
 
     /**
-     * @param fromModelConfig whether {@code n} is config.json, whose absent keys mean the model class's defaults
-     *                        (BART and Marian force eos by default); generation_config.json means what it says
+     * Reads settings written as generation_config.json keys, with HF's {@code GenerationConfig} defaults for the
+     * keys absent or null, and the special tokens completed as HF's {@code _prepare_special_tokens} completes them
+     * ({@code decoder_start_token_id} falls back to {@code bos_token_id}, {@code pad_token_id} to the first eos).
+     * Keys depeche does not implement are not looked at here ({@link GenerationDefaults} warns about them).
+     *
+     * @param source the file the settings come from, named in errors
+     * @throws ModelException when a value has the wrong type, or no decoder start token can be found
      */
-    static GenerationConfig parse(Path file, JsonNode n, ModelConfig model, boolean fromModelConfig) {
-        Fields f = new Fields(file, n);
+    public static GenerationConfig fromJson(Path source, JsonNode settings) {
+        Fields f = new Fields(source, settings);
         long[] eos = f.ids("eos_token_id");
-        long[] forcedEos = n.has("forced_eos_token_id") || !fromModelConfig || model.forcedEosTokenId() == null
-                ? f.ids("forced_eos_token_id")
-                : new long[] {model.forcedEosTokenId()};
-        return new GenerationConfig(
-                f.integer("max_length", 20),
-                f.optionalInteger("max_new_tokens"),
-                f.integer("min_length", 0),
-                f.integer("min_new_tokens", 0),
-                f.integer("num_beams", 1),
-                f.integer("num_return_sequences", 1),
-                f.number("length_penalty", 1.0),
-                f.earlyStopping(),
-                f.integer("no_repeat_ngram_size", 0),
-                f.idLists("bad_words_ids"),
-                f.optionalLong("forced_bos_token_id"),
-                forcedEos,
-                f.bool("renormalize_logits", false),
-                f.optionalLong("decoder_start_token_id") != null ? f.optionalLong("decoder_start_token_id")
-                        : model.decoderStartTokenId(),
-                eos.length > 0 ? eos : new long[] {model.eosTokenId()},
-                f.optionalLong("pad_token_id") != null ? f.optionalLong("pad_token_id") : model.padTokenId());
+        Long start = f.optionalLong("decoder_start_token_id");
+        if (start == null) {
+            start = f.optionalLong("bos_token_id");
+        }
+        if (start == null) {
+            throw new ModelException(source, "neither decoder_start_token_id nor bos_token_id is set, so no"
+                    + " output can start (transformers refuses to generate too)");
+        }
+        Long pad = f.optionalLong("pad_token_id");
+        Builder b = new Builder()
+                .maxLength(f.integer("max_length", 20))
+                .maxNewTokens(f.optionalInteger("max_new_tokens"))
+                .minLength(f.integer("min_length", 0))
+                .minNewTokens(f.integer("min_new_tokens", 0))
+                .numBeams(f.integer("num_beams", 1))
+                .numReturnSequences(f.integer("num_return_sequences", 1))
+                .lengthPenalty(f.number("length_penalty", 1.0))
+                .earlyStopping(f.earlyStopping())
+                .noRepeatNgramSize(f.integer("no_repeat_ngram_size", 0))
+                .badWordsIds(f.idLists("bad_words_ids"))
+                .forcedBosTokenId(f.optionalLong("forced_bos_token_id"))
+                .forcedEosTokenIds(f.ids("forced_eos_token_id"))
+                .renormalizeLogits(f.bool("renormalize_logits", false))
+                .decoderStartTokenId(start)
+                .eosTokenIds(eos)
+                .padTokenId(pad != null ? pad : eos.length > 0 ? Long.valueOf(eos[0]) : null);
+        return b.build();
     }
 
     /** The length limit in effect, start token included. */
@@ -99,30 +103,24 @@ public record GenerationConfig(
         return maxNewTokens != null ? maxNewTokens + 1 : maxLength;
     }
 
+    /** A builder holding these settings, to make a changed copy. */
+    public Builder toBuilder() {
+        return new Builder()
+                .maxLength(maxLength).maxNewTokens(maxNewTokens).minLength(minLength).minNewTokens(minNewTokens)
+                .numBeams(numBeams).numReturnSequences(numReturnSequences).lengthPenalty(lengthPenalty)
+                .earlyStopping(earlyStopping).noRepeatNgramSize(noRepeatNgramSize).badWordsIds(badWordsIds)
+                .forcedBosTokenId(forcedBosTokenId).forcedEosTokenIds(forcedEosTokenIds)
+                .renormalizeLogits(renormalizeLogits).decoderStartTokenId(decoderStartTokenId)
+                .eosTokenIds(eosTokenIds).padTokenId(padTokenId);
+    }
+
     public GenerationConfig withNumBeams(int beams) {
-        return new GenerationConfig(maxLength, maxNewTokens, minLength, minNewTokens, beams, numReturnSequences,
-                lengthPenalty, earlyStopping, noRepeatNgramSize, badWordsIds, forcedBosTokenId, forcedEosTokenIds,
-                renormalizeLogits, decoderStartTokenId, eosTokenIds, padTokenId);
+        return toBuilder().numBeams(beams).build();
     }
 
-    /** Sets {@code max_length} and clears {@code max_new_tokens}, as passing max_length to HF does. */
+    /** Sets {@code max_length} and clears {@code max_new_tokens}, so that the given length is the one in effect. */
     public GenerationConfig withMaxLength(int length) {
-        return new GenerationConfig(length, null, minLength, minNewTokens, numBeams, numReturnSequences,
-                lengthPenalty, earlyStopping, noRepeatNgramSize, badWordsIds, forcedBosTokenId, forcedEosTokenIds,
-                renormalizeLogits, decoderStartTokenId, eosTokenIds, padTokenId);
-    }
-
-    /**
-     * Applies {@code generate(**kwargs)}-style overrides given as JSON (keys as in generation_config.json), the
-     * way tests and advanced users pass them.
-     */
-    public GenerationConfig withOverrides(JsonNode overrides, ModelConfig model) {
-        ObjectNode merged = JSON.valueToTree(toJson());
-        merged.setAll((ObjectNode) overrides);
-        if (overrides.has("max_length") && !overrides.has("max_new_tokens")) {
-            merged.putNull("max_new_tokens");
-        }
-        return parse(Path.of("<overrides>"), merged, model, false);
+        return toBuilder().maxLength(length).maxNewTokens(null).build();
     }
 
     /** The settings as generation_config.json keys (what a run report records). */
@@ -149,6 +147,114 @@ public record GenerationConfig(
         m.put("eos_token_id", eosTokenIds);
         m.put("pad_token_id", padTokenId);
         return m;
+    }
+
+    /** Settings under construction, starting from HF's {@code GenerationConfig} defaults. */
+    public static final class Builder {
+        private int maxLength = 20;
+        private Integer maxNewTokens;
+        private int minLength;
+        private int minNewTokens;
+        private int numBeams = 1;
+        private int numReturnSequences = 1;
+        private double lengthPenalty = 1.0;
+        private EarlyStopping earlyStopping = EarlyStopping.FALSE;
+        private int noRepeatNgramSize;
+        private List<long[]> badWordsIds = List.of();
+        private Long forcedBosTokenId;
+        private long[] forcedEosTokenIds = new long[0];
+        private boolean renormalizeLogits;
+        private long decoderStartTokenId;
+        private long[] eosTokenIds = new long[0];
+        private Long padTokenId;
+
+        public Builder maxLength(int v) {
+            maxLength = v;
+            return this;
+        }
+
+        public Builder maxNewTokens(Integer v) {
+            maxNewTokens = v;
+            return this;
+        }
+
+        public Builder minLength(int v) {
+            minLength = v;
+            return this;
+        }
+
+        public Builder minNewTokens(int v) {
+            minNewTokens = v;
+            return this;
+        }
+
+        public Builder numBeams(int v) {
+            numBeams = v;
+            return this;
+        }
+
+        public Builder numReturnSequences(int v) {
+            numReturnSequences = v;
+            return this;
+        }
+
+        public Builder lengthPenalty(double v) {
+            lengthPenalty = v;
+            return this;
+        }
+
+        public Builder earlyStopping(EarlyStopping v) {
+            earlyStopping = v;
+            return this;
+        }
+
+        public Builder noRepeatNgramSize(int v) {
+            noRepeatNgramSize = v;
+            return this;
+        }
+
+        public Builder badWordsIds(List<long[]> v) {
+            badWordsIds = v;
+            return this;
+        }
+
+        public Builder forcedBosTokenId(Long v) {
+            forcedBosTokenId = v;
+            return this;
+        }
+
+        public Builder forcedEosTokenIds(long[] v) {
+            forcedEosTokenIds = v;
+            return this;
+        }
+
+        public Builder renormalizeLogits(boolean v) {
+            renormalizeLogits = v;
+            return this;
+        }
+
+        public Builder decoderStartTokenId(long v) {
+            decoderStartTokenId = v;
+            return this;
+        }
+
+        public Builder eosTokenIds(long[] v) {
+            eosTokenIds = v;
+            return this;
+        }
+
+        public Builder padTokenId(Long v) {
+            padTokenId = v;
+            return this;
+        }
+
+        /** The only place the settings are constructed: a new parameter is added here and in its setter. */
+        public GenerationConfig build() {
+            return new GenerationConfig(maxLength, maxNewTokens, minLength, minNewTokens, numBeams,
+                    numReturnSequences, lengthPenalty, earlyStopping, noRepeatNgramSize, badWordsIds,
+                    forcedBosTokenId, forcedEosTokenIds, renormalizeLogits, decoderStartTokenId, eosTokenIds,
+                    padTokenId);
+        }
     }
 
     /** Typed access with errors naming the file and key. */

@@ -1,6 +1,7 @@
 package depeche.inference;
 
 import depeche.generate.GenerationConfig;
+import depeche.generate.GenerationDefaults;
 import depeche.generate.Generator;
 import depeche.generate.Hypothesis;
 import depeche.model.ModelConfig;
@@ -12,6 +13,7 @@ import depeche.tokenize.Tokenizers;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A HuggingFace model folder ready to use: its config, generation defaults, tokenizer and network. Texts in,
@@ -21,12 +23,12 @@ import java.util.List;
 public final class LoadedModel implements AutoCloseable {
     private final Path folder;
     private final ModelConfig config;
-    private final GenerationConfig generationDefaults;
+    private final GenerationDefaults generationDefaults;
     private final TextTokenizer tokenizer;
     private final Seq2SeqModel network;
     private final Path weightsFile;
 
-    private LoadedModel(Path folder, ModelConfig config, GenerationConfig generationDefaults,
+    private LoadedModel(Path folder, ModelConfig config, GenerationDefaults generationDefaults,
                         TextTokenizer tokenizer, Seq2SeqModel network, Path weightsFile) {
         this.folder = folder;
         this.config = config;
@@ -43,7 +45,7 @@ public final class LoadedModel implements AutoCloseable {
      */
     public static LoadedModel load(Path folder) {
         ModelConfig config = ModelConfig.read(folder.resolve("config.json"));
-        GenerationConfig generation = GenerationConfig.read(folder, config);
+        GenerationDefaults generation = GenerationDefaults.read(folder, config);
         TextTokenizer tokenizer = Tokenizers.load(folder);
         try (Checkpoint checkpoint = Checkpoints.open(folder)) {
             return new LoadedModel(folder, config, generation, tokenizer, Seq2SeqModel.load(config, checkpoint),
@@ -72,8 +74,32 @@ public final class LoadedModel implements AutoCloseable {
         return config;
     }
 
+    /** The settings of HF's {@code model.generate(input_ids)} for this folder (translation, one-off commands). */
     public GenerationConfig generationDefaults() {
-        return generationDefaults;
+        return generationDefaults.generate();
+    }
+
+    /**
+     * The settings of HF's {@code pipeline("summarization")} for this folder: its generation config as loaded
+     * (generation_config.json, else config.json), updated with config.json's
+     * {@code task_specific_params["summarization"]}.
+     */
+    public GenerationConfig summarizationDefaults() {
+        return generationDefaults.summarization();
+    }
+
+    /** Text HF's summarization pipeline puts before every input ({@code prefix}); empty when none. */
+    public String summarizationPrefix() {
+        return generationDefaults.summarizationPrefix();
+    }
+
+    /**
+     * What a user should know about how this folder was read, one line each naming the file: legacy keys
+     * converted, keys depeche does not know, generation settings it cannot follow or that a present
+     * generation_config.json overrides. Each is listed once.
+     */
+    public List<String> warnings() {
+        return Stream.concat(config.warnings().stream(), generationDefaults.warnings().stream()).distinct().toList();
     }
 
     /** The longest input the model accepts, in tokens (special tokens included). */

@@ -71,7 +71,8 @@ public final class BatchJob {
             }
             progress.close();
             folder.writeIndex();
-            return new ReportStage(identity, settings.input(), settings.output()).report(ledger, started);
+            return new ReportStage(identity, settings.input(), settings.output(), modelWarnings())
+                    .report(ledger, started);
         }
     }
 
@@ -94,6 +95,12 @@ public final class BatchJob {
                 }
             }
         }
+    }
+
+    /** What loading the models found to warn about (config keys depeche ignores, say), model by model. */
+    private List<String> modelWarnings() {
+        return Stream.concat(Stream.of(translator.model()), summarizer.stream().flatMap(s -> s.models().stream()))
+                .flatMap(model -> model.warnings().stream()).toList();
     }
 
     private static RunIdentity identity(String toolVersion, Translator translator, Optional<Summarizer> summarizer) {

@@ -4,15 +4,19 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /** Stage 6, report: {@code run-report.json}, accounting for every article the run met. */
 final class ReportStage {
     private final RunIdentity identity;
     private final Path input;
     private final Path output;
+    private final List<String> warnings;
 
-    ReportStage(RunIdentity identity, Path input, Path output) {
+    /** @param warnings about the run as a whole */
+    ReportStage(RunIdentity identity, Path input, Path output, List<String> warnings) {
         this.identity = identity;
+        this.warnings = List.copyOf(warnings);
         this.input = input;
         this.output = output;
     }
@@ -22,7 +26,7 @@ final class ReportStage {
         Instant finished = Instant.now();
         RunReport report = new RunReport(RunReport.FORMAT, identity.toolVersion(), started.toString(),
                 finished.toString(), Duration.between(started, finished).toMillis() / 1000.0, input.toString(),
-                output.toString(), identity.models(), identity.settings(), RunReport.Counts.of(ledger.reports()),
+                output.toString(), identity.models(), identity.settings(), warnings, RunReport.Counts.of(ledger.reports()),
                 ledger.reports());
         report.write(output);
         return report;

@@ -16,6 +16,7 @@ import java.util.Map;
  * What a batch run did, article by article: {@code run-report.json} in the output folder, written atomically.
  *
  * @param format    identifies the file ({@code depeche-run-report/1})
+ * @param warnings  about the run as a whole, e.g. config keys of a model folder that depeche ignores
  * @param articles  one entry per article met (read, skipped or failed), in input order
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -29,6 +30,7 @@ public record RunReport(
         String output,
         List<ModelInfo> models,
         Map<String, String> settings,
+        List<String> warnings,
         Counts counts,
         List<ArticleReport> articles) {
 

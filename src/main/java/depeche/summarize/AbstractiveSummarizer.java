@@ -21,7 +21,8 @@ import java.util.function.IntConsumer;
 /**
  * Abstractive summaries with a summarization model (BART) of English texts. A text longer than the model's
  * positions is never cut off: it is summarized in chunks of whole sentences, and the joined partial summaries
- * are summarized again, until one input holds it all. Texts of many articles share batches.
+ * are summarized again, until one input holds it all. Texts of many articles share batches. Like HF's
+ * summarization pipeline, every model input starts with the model's summarization prefix (usually none).
  */
 public final class AbstractiveSummarizer implements Summarizer {
     /** Rounds of chunk summaries before giving up on shortening further (each round shrinks ~5× for CNN models). */
@@ -33,13 +34,15 @@ public final class AbstractiveSummarizer implements Summarizer {
     private final SentenceSegmenter segmenter = new SentenceSegmenter();
     private final ClauseSplitter splitter;
     private final int maxTokens;
+    private final String prefix;
 
     public AbstractiveSummarizer(LoadedModel model, GenerationConfig settings, Batcher batcher) {
         this.model = model;
+        this.prefix = model.summarizationPrefix();
         this.settings = settings;
         this.generation = new BatchedGeneration(model, settings, batcher);
         this.maxTokens = model.maxInputTokens();
-        this.splitter = new ClauseSplitter(maxTokens, model::countTokens);
+        this.splitter = new ClauseSplitter(maxTokens, this::countTokens);
     }
 
     @Override
@@ -77,7 +80,7 @@ public final class AbstractiveSummarizer implements Summarizer {
                 break;
             }
             open.forEach(Pending::chunk);
-            List<String> inputs = open.stream().flatMap(p -> p.chunks.stream()).toList();
+            List<String> inputs = open.stream().flatMap(p -> p.chunks.stream()).map(chunk -> prefix + chunk).toList();
             Iterator<Outcome<Generated>> outcomes = generation.run(inputs, progress).iterator();
             boolean lastRound = round == MAX_ROUNDS;
             open.forEach(p -> p.advance(outcomes, lastRound));
@@ -87,7 +90,7 @@ public final class AbstractiveSummarizer implements Summarizer {
 
     /** The text in consecutive whole sentences (clauses for an over-long one), each chunk fitting the model. */
     private List<String> chunks(String text) {
-        if (model.countTokens(text) <= maxTokens) {
+        if (countTokens(text) <= maxTokens) {
             return List.of(text);
         }
         List<String> pieces = new ArrayList<>();
@@ -98,7 +101,7 @@ public final class AbstractiveSummarizer implements Summarizer {
         StringBuilder current = new StringBuilder();
         for (String piece : pieces) {
             String candidate = current.isEmpty() ? piece : current + " " + piece;
-            if (!current.isEmpty() && model.countTokens(candidate) > maxTokens) {
+            if (!current.isEmpty() && countTokens(candidate) > maxTokens) {
                 chunks.add(current.toString());
                 current = new StringBuilder(piece);
             } else {
@@ -107,6 +110,11 @@ public final class AbstractiveSummarizer implements Summarizer {
         }
         chunks.add(current.toString());
         return chunks;
+    }
+
+    /** How many tokens the model input made of {@code text} has, prefix included. */
+    private int countTokens(String text) {
+        return model.countTokens(prefix + text);
     }
 
     /** One text on its way to a summary. */

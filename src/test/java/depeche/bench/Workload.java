@@ -6,6 +6,7 @@ import depeche.generate.GenerationConfig;
 import depeche.generate.Generator;
 import depeche.generate.Hypothesis;
 import depeche.model.ModelConfig;
+import depeche.testing.GenerationOverrides;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -87,8 +88,8 @@ record Workload(List<Sentence> sentences) {
     static Pass generate(Generator generator, GenerationConfig base, ModelConfig model, List<Sentence> call) {
         int longest = call.stream().mapToInt(Sentence::newTokens).max().orElseThrow();
         int shortest = call.stream().mapToInt(Sentence::newTokens).min().orElseThrow();
-        GenerationConfig settings = base.withOverrides(new ObjectMapper().createObjectNode()
-                .put("max_new_tokens", longest).put("min_new_tokens", shortest), model);
+        GenerationConfig settings = GenerationOverrides.apply(base, new ObjectMapper().createObjectNode()
+                .put("max_new_tokens", longest).put("min_new_tokens", shortest));
         List<List<Hypothesis>> out = generator.generate(call.stream().map(Sentence::ids).toArray(long[][]::new),
                 settings);
         long generated = 0;

@@ -253,4 +253,20 @@ class RunCommandTest {
         assertThat(r.err().strip()).startsWith("depeche: ").contains("a-file").doesNotContain("\n\tat ");
         assertThat(r.err().strip().lines()).hasSize(1);
     }
+
+    @Test
+    void aModelFoldersWarningsAreOnStderrAndInTheReport() throws IOException {
+        Path model = Fixtures.copy(Fixtures.MARIAN, tmp.resolve("marian-with-unknown-key"));
+        String config = Files.readString(model.resolve("config.json"));
+        assertThat(config).startsWith("{");
+        Files.writeString(model.resolve("config.json"), "{\"frobnicate_logits\": true, " + config.substring(1));
+
+        Cli.Result r = Cli.run("run", "--input", input.toString(), "--output", output.toString(), "--translation-model",
+                model.toString(), "--offline", "--models", tmp.resolve("no-models").toString(), "--beams", "1",
+                "--max-length", "12", "--summarizer", "none");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("depeche: warning: ").contains("frobnicate_logits");
+        assertThat(report().get("warnings")).singleElement().asString().contains("frobnicate_logits");
+    }
 }

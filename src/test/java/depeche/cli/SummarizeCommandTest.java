@@ -25,6 +25,30 @@ class SummarizeCommandTest {
         }
     }
 
+    /**
+     * HF's summarization pipeline puts the model's prefix ({@code task_specific_params.summarization.prefix}, else
+     * {@code config.json}'s {@code prefix}) before the text: summarizing X with prefix P gives exactly the ids of
+     * summarizing P + X without one.
+     */
+    @Test
+    void theModelsSummarizationPrefixGoesBeforeTheText(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path withPrefix = Fixtures.copy(Fixtures.BART, tmp.resolve("prefixed"));
+        java.nio.file.Path config = withPrefix.resolve("config.json");
+        String original = java.nio.file.Files.readString(config);
+        assertThat(original).startsWith("{").doesNotContain("\"prefix\"");
+        java.nio.file.Files.writeString(config, "{\"prefix\": \"summary of: \", " + original.substring(1));
+        String text = golden.get("cases").get(1).get("text").asText();
+
+        Cli.Result prefixed = Cli.run("summarize", "--model", withPrefix.toString(), "--json", text);
+        Cli.Result byHand = Cli.run("summarize", "--model", model, "--json", "summary of: " + text);
+        Cli.Result plain = Cli.run("summarize", "--model", model, "--json", text);
+
+        JsonNode ids = new ObjectMapper().readTree(prefixed.out()).get("ids");
+        assertThat(ids).isEqualTo(new ObjectMapper().readTree(byHand.out()).get("ids"));
+        assertThat(ids).isNotEqualTo(new ObjectMapper().readTree(plain.out()).get("ids"));
+    }
+
     @Test
     void readsStandardInputWhenNoTextIsGiven() {
         JsonNode c = golden.get("cases").get(0);

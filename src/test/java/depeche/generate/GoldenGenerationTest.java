@@ -12,6 +12,8 @@ import depeche.model.EncoderOutput;
 import depeche.model.Seq2SeqModel;
 import depeche.testing.Fixtures;
 import depeche.testing.Networks;
+import depeche.testing.GenerationOverrides;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,8 +108,8 @@ class GoldenGenerationTest {
         Hypothesis best = generator.generate(input, beam).get(0).get(0);
         assertThat(best.ids()).containsExactly(Fixtures.ids(c.get("beam_ids")));
         assertThat(best.score()).isCloseTo(c.get("beam_sequence_score").asDouble(), within(1e-4));
-        GenerationConfig plain = beam.withOverrides(
-                Fixtures.golden(fixture).get("generation_config_effective").get("greedy_plain"), model(fixture).config());
+        GenerationConfig plain = GenerationOverrides.apply(beam,
+                Fixtures.golden(fixture).get("generation_config_effective").get("greedy_plain"));
         assertThat(generator.generate(input, plain).get(0).get(0).ids())
                 .containsExactly(Fixtures.ids(c.get("greedy_plain_ids")));
     }
@@ -122,8 +124,8 @@ class GoldenGenerationTest {
                 .map(r -> Fixtures.stripTrailing(Fixtures.ids(r), pad)).toArray(long[][]::new);
         Generator generator = new Generator(model);
         GenerationConfig beam = generationConfig(fixture);
-        GenerationConfig plain = beam.withOverrides(
-                Fixtures.golden(fixture).get("generation_config_effective").get("greedy_plain"), model.config());
+        GenerationConfig plain = GenerationOverrides.apply(beam,
+                Fixtures.golden(fixture).get("generation_config_effective").get("greedy_plain"));
         assertRows(generator.generate(inputs, beam.withNumBeams(1)), batch.get("greedy_ids"), pad);
         assertRows(generator.generate(inputs, plain), batch.get("greedy_plain_ids"), pad);
         List<List<Hypothesis>> beams = generator.generate(inputs, beam);
@@ -141,7 +143,7 @@ class GoldenGenerationTest {
         JsonNode input = Fixtures.list(golden.get("cases")).stream()
                 .filter(c -> c.get("name").asText().equals(v.get("input").asText())).findFirst().orElseThrow();
         Seq2SeqModel model = model(fixture);
-        GenerationConfig config = generationConfig(fixture).withOverrides(v.get("overrides"), model.config());
+        GenerationConfig config = GenerationOverrides.apply(generationConfig(fixture), v.get("overrides"));
         List<Hypothesis> out = new Generator(model)
                 .generate(new long[][] {Fixtures.ids(input.get("input_ids"))}, config).get(0);
         assertThat(out).hasSize(v.get("ids").size());

@@ -112,8 +112,12 @@ class ArchitectureVariantsTest {
     @ValueSource(strings = {BART_UNTIED, MARIAN_SEPARATE_VOCABS, MARIAN_SMALL_SILU})
     void aBatchGivesTheIdsEachInputGivesAlone(String configJson) throws IOException {
         try (Seq2SeqModel model = load(configJson)) {
-            Files.writeString(tmp.resolve("generation_config.json"),
-                    "{\"num_beams\": 3, \"max_length\": 12, \"no_repeat_ngram_size\": 2}");
+            // A generation_config.json is all generate() reads (as in HF): it names its own token ids.
+            ModelConfig c = model.config();
+            Files.writeString(tmp.resolve("generation_config.json"), String.format(
+                    "{\"num_beams\": 3, \"max_length\": 12, \"no_repeat_ngram_size\": 2,"
+                            + " \"decoder_start_token_id\": %d, \"eos_token_id\": %d, \"pad_token_id\": %d}",
+                    c.decoderStartTokenId(), c.eosTokenId(), c.padTokenId()));
             GenerationConfig beam = GenerationConfig.read(tmp, model.config());
             long[][] inputs = inputs(model.config(), 5);
             Generator generator = new Generator(model);
