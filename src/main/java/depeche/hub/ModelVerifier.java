@@ -1,21 +1,30 @@
 package depeche.hub;
 
+import depeche.folder.ModelException;
+import depeche.model.weights.Checkpoint;
+import depeche.model.weights.Checkpoints;
+import depeche.model.weights.FiniteWeights;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** Re-checks an installed model against the sha256s its fetch manifest recorded from the hub. */
+/**
+ * Re-checks an installed model: every file against the sha256 its fetch manifest recorded from the hub, and the
+ * weights for NaN or infinite values (which a checksum cannot catch when the file was damaged before it was
+ * published, or converted wrongly).
+ */
 public final class ModelVerifier {
     private ModelVerifier() {
     }
 
     /** How a verification ended. */
     public enum Outcome {
-        /** Every file matches its recorded sha256. */
+        /** Every file matches its recorded sha256, and the weights are finite. */
         VERIFIED,
-        /** A file is missing or differs, or the folder is incomplete. */
+        /** A file is missing or differs, the weights are damaged, or the folder is incomplete. */
         FAILED,
         /** The folder is complete but was copied by hand: there are no checksums to compare. */
         NO_MANIFEST
@@ -30,10 +39,7 @@ public final class ModelVerifier {
 
     public static Result verify(InstalledModel model) {
         List<String> problems = new ArrayList<>(model.problems());
-        if (model.manifest().isEmpty()) {
-            return new Result(model, problems.isEmpty() ? Outcome.NO_MANIFEST : Outcome.FAILED, 0, problems);
-        }
-        List<FetchManifest.Entry> entries = model.manifest().get().files();
+        List<FetchManifest.Entry> entries = model.manifest().map(FetchManifest::files).orElse(List.of());
         for (FetchManifest.Entry entry : entries) {
             Path file = model.dir().resolve(entry.name());
             if (!Files.isRegularFile(file)) {
@@ -48,7 +54,31 @@ public final class ModelVerifier {
                 problems.add(entry.name() + " is unreadable: " + e.getMessage());
             }
         }
-        return new Result(model, problems.isEmpty() ? Outcome.VERIFIED : Outcome.FAILED, entries.size(),
-                List.copyOf(problems));
+        weightsProblem(model.dir()).ifPresent(problems::add);
+        Outcome outcome = !problems.isEmpty() ? Outcome.FAILED
+                : model.manifest().isEmpty() ? Outcome.NO_MANIFEST : Outcome.VERIFIED;
+        return new Result(model, outcome, entries.size(), List.copyOf(problems));
+    }
+
+    /**
+     * What is wrong with the weights' values or structure, as "model.safetensors: tensor 'x' holds NaN (3 values);
+     * the weights are damaged". Missing weights are already among the model's problems.
+     */
+    private static Optional<String> weightsProblem(Path dir) {
+        try (Checkpoint checkpoint = Checkpoints.open(dir)) {
+            return FiniteWeights.firstDamage(checkpoint)
+                    .map(damage -> dir.relativize(damage.file()) + ": " + damage.problem());
+        } catch (ModelException e) {
+            // The folder itself is at fault only when it holds no weights file, which the model's problems say.
+            return e.file().equals(dir) ? Optional.empty() : Optional.of(relative(dir, e));
+        }
+    }
+
+    /** The exception's one-line message with the file named relative to the model folder. */
+    private static String relative(Path dir, ModelException e) {
+        String prefix = e.file() + ": ";
+        String message = e.getMessage();
+        return message.startsWith(prefix) && e.file().startsWith(dir)
+                ? dir.relativize(e.file()) + ": " + message.substring(prefix.length()) : message;
     }
 }

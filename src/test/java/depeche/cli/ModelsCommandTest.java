@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import depeche.hub.FakeHub;
 import depeche.hub.HubTestSupport;
+import depeche.testing.DamagedWeights;
+import depeche.testing.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -124,6 +126,41 @@ class ModelsCommandTest {
         assertThat(run("models", "verify", "tiny-marian", "--models", models.toString()))
                 .isEqualTo(Main.EXIT_SOME_FAILED);
         assertThat(stdout()).startsWith("tiny-marian: FAILED: target.spm has sha256 ");
+    }
+
+    @Test
+    void verifySaysWhenPublishedWeightsHoldNanThoughTheirChecksumsMatch() throws IOException {
+        Path damaged = Fixtures.copy(Fixtures.MARIAN, temp.resolve("damaged"));
+        DamagedWeights.setF32(damaged.resolve("model.safetensors"), "model.encoder.layers.1.fc2.bias", Float.NaN, 4);
+        hub.addRepo(HubTestSupport.MARIAN_REPO, damaged);
+        run("models", "fetch", "tiny-marian", "--models", models.toString());
+
+        assertThat(run("models", "verify", "--models", models.toString())).isEqualTo(Main.EXIT_SOME_FAILED);
+        assertThat(stdout()).isEqualTo("tiny-marian: FAILED: model.safetensors: tensor"
+                + " 'model.encoder.layers.1.fc2.bias' holds NaN (1 value); the weights are damaged\n");
+    }
+
+    @Test
+    void verifyChecksTheWeightsOfAFolderCopiedByHandToo() throws IOException {
+        Path copied = Fixtures.copy(Fixtures.BART, models.resolve("copied"), "golden.json");
+        assertThat(run("models", "verify", "copied", "--models", models.toString())).isEqualTo(Main.EXIT_OK);
+        assertThat(stdout()).startsWith("copied: complete, but copied by hand");
+
+        DamagedWeights.setF32(copied.resolve("model.safetensors"), "final_logits_bias", Float.POSITIVE_INFINITY, 0, 1);
+
+        assertThat(run("models", "verify", "copied", "--models", models.toString())).isEqualTo(Main.EXIT_SOME_FAILED);
+        assertThat(stdout()).isEqualTo("copied: FAILED: model.safetensors: tensor 'final_logits_bias' holds Inf"
+                + " (2 values); the weights are damaged\n");
+    }
+
+    @Test
+    void verifySaysWhenTheWeightsFileIsUnreadable() throws IOException {
+        Path copied = Fixtures.copy(Fixtures.BART, models.resolve("copied"));
+        Files.write(copied.resolve("model.safetensors"), new byte[5]);
+
+        assertThat(run("models", "verify", "copied", "--models", models.toString())).isEqualTo(Main.EXIT_SOME_FAILED);
+        assertThat(stdout()).isEqualTo("copied: FAILED: model.safetensors: the file has only 5 bytes, too few for"
+                + " the 8-byte safetensors header length\n");
     }
 
     @Test
