@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Re-checks an installed model: every file against the sha256 its fetch manifest recorded from the hub, and the
+ * Re-checks an installed model: every file against the sha256 its fetch manifest recorded when it was fetched
+ * (checked then against the hub's checksum, unless the hub listed none: see {@link Outcome#UNVERIFIED}), and the
  * weights for NaN or infinite values (which a checksum cannot catch when the file was damaged before it was
  * published, or converted wrongly).
  */
@@ -26,15 +27,22 @@ public final class ModelVerifier {
         VERIFIED,
         /** A file is missing or differs, the weights are damaged, or the folder is incomplete. */
         FAILED,
+        /**
+         * Every file matches the sha256 recorded when it was downloaded, but the hub listed no checksum for some
+         * ({@code models fetch --allow-unverified}): nothing shows they are the files published.
+         */
+        UNVERIFIED,
         /** The folder is complete but was copied by hand: there are no checksums to compare. */
         NO_MANIFEST
     }
 
     /**
-     * @param files    files checked
-     * @param problems one line per file that failed
+     * @param files      files checked
+     * @param problems   one line per file that failed
+     * @param unverified the files installed without a checksum from the hub to check them against
      */
-    public record Result(InstalledModel model, Outcome outcome, int files, List<String> problems) {
+    public record Result(InstalledModel model, Outcome outcome, int files, List<String> problems,
+                         List<String> unverified) {
     }
 
     public static Result verify(InstalledModel model) {
@@ -55,9 +63,11 @@ public final class ModelVerifier {
             }
         }
         weightsProblem(model.dir()).ifPresent(problems::add);
+        List<String> unverified = model.manifest().map(FetchManifest::unverified).orElse(List.of());
         Outcome outcome = !problems.isEmpty() ? Outcome.FAILED
-                : model.manifest().isEmpty() ? Outcome.NO_MANIFEST : Outcome.VERIFIED;
-        return new Result(model, outcome, entries.size(), List.copyOf(problems));
+                : model.manifest().isEmpty() ? Outcome.NO_MANIFEST
+                : !unverified.isEmpty() ? Outcome.UNVERIFIED : Outcome.VERIFIED;
+        return new Result(model, outcome, entries.size(), List.copyOf(problems), unverified);
     }
 
     /**
@@ -70,15 +80,8 @@ public final class ModelVerifier {
                     .map(damage -> dir.relativize(damage.file()) + ": " + damage.problem());
         } catch (ModelException e) {
             // The folder itself is at fault only when it holds no weights file, which the model's problems say.
-            return e.file().equals(dir) ? Optional.empty() : Optional.of(relative(dir, e));
+            return e.file().equals(dir) ? Optional.empty()
+                    : Optional.of((e.file().startsWith(dir) ? dir.relativize(e.file()) : e.file()) + ": " + e.problem());
         }
-    }
-
-    /** The exception's one-line message with the file named relative to the model folder. */
-    private static String relative(Path dir, ModelException e) {
-        String prefix = e.file() + ": ";
-        String message = e.getMessage();
-        return message.startsWith(prefix) && e.file().startsWith(dir)
-                ? dir.relativize(e.file()) + ": " + message.substring(prefix.length()) : message;
     }
 }

@@ -105,7 +105,7 @@ class ModelsCommandTest {
         assertThat(stdout()).startsWith("NAME ");
         assertThat(stdout()).containsPattern("half-copied +bart +\\? +935 B +none +incomplete: model.safetensors or"
                 + " pytorch_model.bin; tokenizer files");
-        assertThat(stdout()).containsPattern("tiny-marian +marian +56117 +724\\.1 kB +spm\\+vocab +complete,"
+        assertThat(stdout()).containsPattern("tiny-marian +marian +56117 +724\\.4 kB +spm\\+vocab +complete,"
                 + " test-org/tiny-marian @ 3f1c0a9");
         assertThat(stdout()).containsPattern("tiny-bart +- +- +- +- +not installed \\(default summarization model\\):"
                 + " depeche models fetch tiny-bart");
@@ -164,6 +164,31 @@ class ModelsCommandTest {
     }
 
     @Test
+    void aMirrorWithoutChecksumsNeedsAllowUnverifiedAndIsNeverCalledVerified() {
+        hub.addRepo(HubTestSupport.MARIAN_REPO, HubTestSupport.fixture("tiny-marian"))
+                .listing(FakeHub.Listing.NAMES_ONLY);
+
+        assertThat(run("models", "fetch", "tiny-marian", "--models", models.toString())).isEqualTo(Main.EXIT_USAGE);
+        assertThat(stderr()).hasLineCount(1).startsWith("depeche: " + models.resolve("tiny-marian") + ": ")
+                .contains("lists no checksum (sha256 or git blob id) for config.json, ")
+                .endsWith("install it unverified with `depeche models fetch tiny-marian --allow-unverified`\n");
+        assertThat(models.resolve("tiny-marian")).doesNotExist();
+
+        assertThat(run("models", "fetch", "tiny-marian", "--allow-unverified", "--models", models.toString()))
+                .isEqualTo(Main.EXIT_OK);
+        assertThat(stderr()).contains("  warning: the hub lists no checksum for config.json, ")
+                .contains("Installed " + models.resolve("tiny-marian") + "/ (8 files, ")
+                .contains("UNVERIFIED: the hub listed no checksums, test-org/tiny-marian @ 3f1c0a9)")
+                .doesNotContain("checksums verified");
+
+        assertThat(run("models", "verify", "--models", models.toString())).isEqualTo(Main.EXIT_OK);
+        assertThat(stdout()).isEqualTo("tiny-marian: unverified: its 8 files match the sha256 recorded when they"
+                + " were fetched, but the hub listed no checksum for config.json, generation_config.json,"
+                + " model.safetensors, source.spm, special_tokens_map.json, target.spm, tokenizer_config.json,"
+                + " vocab.json, so nothing shows they are the files published\n");
+    }
+
+    @Test
     void verifyOfAModelThatIsNotInstalledSaysHowToFetchIt() {
         assertThat(run("models", "verify", "tiny-bart", "--models", models.toString())).isEqualTo(Main.EXIT_USAGE);
 
@@ -218,10 +243,11 @@ class ModelsCommandTest {
         assertThat(run("models", "--help")).isEqualTo(Main.EXIT_OK);
         assertThat(stdout()).contains("list", "fetch", "verify", "HF_ENDPOINT");
         assertThat(run("models", "fetch", "--help")).isEqualTo(Main.EXIT_OK);
-        assertThat(stdout()).contains("NAME|REPO_ID", "--revision=R", "--force", "--models=DIR", "HF_TOKEN");
+        assertThat(stdout()).contains("NAME|REPO_ID", "--revision=R", "--force", "--allow-unverified", "--models=DIR",
+                "HF_TOKEN");
         assertThat(run("models", "list", "--help")).isEqualTo(Main.EXIT_OK);
         assertThat(stdout()).contains("--models=DIR");
         assertThat(run("models", "verify", "--help")).isEqualTo(Main.EXIT_OK);
-        assertThat(stdout()).contains("sha256");
+        assertThat(stdout()).contains("sha256", "NaN", "unverified");
     }
 }
