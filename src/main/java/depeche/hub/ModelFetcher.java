@@ -2,6 +2,7 @@ package depeche.hub;
 
 import depeche.folder.ModelException;
 import depeche.folder.ModelFiles;
+import depeche.text.OneLine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +81,7 @@ public final class ModelFetcher {
             listener.installed(target, manifest);
             return target;
         } catch (IOException e) {
-            throw new FetchException(target, "cannot write the model under " + modelsDir + ": " + e.getMessage(), e);
+            throw new FetchException(target, "cannot write the model under " + modelsDir + ": " + OneLine.of(e), e);
         } finally {
             listener.finished();
         }

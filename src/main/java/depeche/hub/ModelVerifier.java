@@ -4,6 +4,7 @@ import depeche.folder.ModelException;
 import depeche.model.weights.Checkpoint;
 import depeche.model.weights.Checkpoints;
 import depeche.model.weights.FiniteWeights;
+import depeche.text.OneLine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ public final class ModelVerifier {
                     problems.add(entry.name() + " has sha256 " + sha256 + ", fetched as " + entry.sha256());
                 }
             } catch (IOException e) {
-                problems.add(entry.name() + " is unreadable: " + e.getMessage());
+                problems.add(entry.name() + " is unreadable: " + OneLine.of(e));
             }
         }
         weightsProblem(model.dir()).ifPresent(problems::add);

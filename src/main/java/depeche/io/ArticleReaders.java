@@ -2,6 +2,7 @@ package depeche.io;
 
 import depeche.document.Article;
 import depeche.document.ArticleId;
+import depeche.text.OneLine;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -95,7 +96,7 @@ public final class ArticleReaders {
         } catch (AccessDeniedException e) {
             throw new ArticleReadException(file, "permission denied", e);
         } catch (IOException e) {
-            throw new ArticleReadException(file, "cannot read: " + e.getMessage(), e);
+            throw new ArticleReadException(file, "cannot read: " + OneLine.of(e), e);
         }
     }
 }

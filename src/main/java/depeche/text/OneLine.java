@@ -1,12 +1,19 @@
 package depeche.text;
 
+import java.util.regex.Pattern;
+
 /** Library messages (Jackson, native tokenizers) may span lines; the one-line errors depeche prints must not. */
 public final class OneLine {
+    /** Jackson's reference to a place in its input: "[Source: REDACTED (…); line: 2, column: 14]". */
+    private static final Pattern JACKSON_LOCATION = Pattern.compile("\\[Source: .*?; line: (\\d+), column: (\\d+)]");
+
     private OneLine() {
     }
 
+    /** {@code text} on one line, with a Jackson input reference shortened to "line 2, column 14". */
     public static String of(String text) {
-        return text.strip().replaceAll("\\s*\\R\\s*", " ");
+        String oneLine = text.strip().replaceAll("\\s*\\R\\s*", " ");
+        return JACKSON_LOCATION.matcher(oneLine).replaceAll("line $1, column $2");
     }
 
     public static String of(Throwable e) {

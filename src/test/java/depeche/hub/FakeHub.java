@@ -246,6 +246,7 @@ public final class FakeHub implements AutoCloseable {
         private final Map<String, byte[]> servedInstead = new HashMap<>();
         private final Map<String, Long> listedSize = new HashMap<>();
         private volatile Listing listing = Listing.FULL;
+        private volatile byte[] listingBody;
 
         private Repo(String id) {
             this.id = id;
@@ -284,6 +285,12 @@ public final class FakeHub implements AutoCloseable {
             return this;
         }
 
+        /** The file list is {@code body}, whatever the repository holds. */
+        public Repo listingBody(String body) {
+            listingBody = body.getBytes(StandardCharsets.UTF_8);
+            return this;
+        }
+
         /** The listing announces {@code size} for {@code name}, whatever it holds. */
         public Repo lieAboutSize(String name, long size) {
             listedSize.put(name, size);
@@ -313,6 +320,9 @@ public final class FakeHub implements AutoCloseable {
         }
 
         private byte[] listing(boolean blobs) throws IOException {
+            if (listingBody != null) {
+                return listingBody;
+            }
             ObjectMapper json = new ObjectMapper();
             ObjectNode root = json.createObjectNode().put("id", id).put("modelId", id).put("sha", COMMIT)
                     .put("private", requiredToken != null);

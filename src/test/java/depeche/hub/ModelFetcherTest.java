@@ -552,6 +552,30 @@ class ModelFetcherTest {
                         + " column 16: Unexpected end-of-input within/between Object entries");
     }
 
+    @Test
+    void aFileListThatIsNotJsonIsOneLineNamingTheHubWithoutJacksonsSourceTail() {
+        hub.addRepo(MARIAN_REPO, fixture("tiny-marian")).listingBody("{\"sha\": \"abc\",\n \"siblings\": [}");
+
+        assertThatThrownBy(() -> fetch(MARIAN_REPO)).isInstanceOf(FetchException.class)
+                .hasMessage(target() + ": " + hub.endpoint() + " sent an unusable file list for " + MARIAN_REPO + ": the"
+                        + " file list is not the hub's JSON: invalid JSON at line 2, column 15: Unexpected close marker"
+                        + " '}': expected ']' (for Array starting at line 2, column 14)");
+    }
+
+    @Test
+    void aFetchManifestThatIsNotJsonIsOneLine() throws IOException {
+        Path dir = fetch(MARIAN_REPO);
+        Path manifest = Files.writeString(dir.resolve(FetchManifest.FILE_NAME), "{\"repo\": \"x\",\n\"files\": [{");
+
+        assertThatThrownBy(() -> FetchManifest.read(dir)).isInstanceOf(depeche.folder.ModelException.class)
+                .hasMessageStartingWith(manifest + ": invalid JSON at line 2, column 12: ")
+                .hasMessageNotContaining("\n");
+        Files.writeString(manifest, "{\"repo\": \"x\", \"files\": [{\"name\": \"a\", \"size\": \"big\"}]}");
+        assertThatThrownBy(() -> FetchManifest.read(dir)).isInstanceOf(depeche.folder.ModelException.class)
+                .hasMessageStartingWith(manifest + ": not a fetch manifest: Cannot deserialize value of type `long`")
+                .hasMessageNotContaining("\n").hasMessageNotContaining("[Source");
+    }
+
     private static Set<String> union(Set<String> names, String more) {
         Set<String> all = new HashSet<>(names);
         all.add(more);

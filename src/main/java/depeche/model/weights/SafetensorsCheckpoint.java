@@ -3,6 +3,7 @@ package depeche.model.weights;
 import com.fasterxml.jackson.databind.JsonNode;
 import depeche.folder.ModelException;
 import depeche.model.weights.TensorData.DType;
+import depeche.text.OneLine;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -154,7 +155,7 @@ public final class SafetensorsCheckpoint extends AbstractCheckpoint {
             }
             return channel.map(FileChannel.MapMode.READ_ONLY, dataStart + offset, size).order(ByteOrder.LITTLE_ENDIAN);
         } catch (IOException e) {
-            throw new ModelException(file(), "cannot map tensor '" + info.name() + "': " + e.getMessage(), e);
+            throw new ModelException(file(), "cannot map tensor '" + info.name() + "': " + OneLine.of(e), e);
         }
     }
 
