@@ -85,6 +85,7 @@ final class JsonlArticleReader {
         if (paragraphs.isEmpty()) {
             throw new ArticleReadException(file, line, "field 'text' is blank");
         }
+        ReadLimits.checkTexts(file, line, title, paragraphs);
         return new Article(id, title, paragraphs, file,
                 optional(file, line, record, "url"), optional(file, line, record, "date"), warnings);
     }
