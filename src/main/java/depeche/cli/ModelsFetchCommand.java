@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
         description = {
             "Downloads a model from the HuggingFace hub into the models folder (models/<name>/).",
             "Without NAME, fetches the default models that are missing. An interrupted fetch resumes where it"
-                    + " stopped; every file is checked against the hub's sha256 before the folder is installed.",
+                    + " stopped; every file is checked against the hub's sha256 or git blob id before the folder is"
+                    + " installed, and no download may pass the size the hub lists for it.",
             "Honours HF_ENDPOINT (default https://huggingface.co), HF_TOKEN and HF_HUB_OFFLINE."
         })
 final class ModelsFetchCommand implements Callable<Integer> {
@@ -35,6 +36,11 @@ final class ModelsFetchCommand implements Callable<Integer> {
 
     @Option(names = "--force", description = "Fetch again even when the model folder exists, replacing it.")
     boolean force;
+
+    @Option(names = "--allow-unverified",
+            description = "Install files the hub (or mirror) lists no checksum for, recorded as unverified;"
+                    + " without it such a fetch is refused.")
+    boolean allowUnverified;
 
     @Mixin
     ModelsDirOption models;
@@ -57,6 +63,9 @@ final class ModelsFetchCommand implements Callable<Integer> {
         }
         ModelFetcher fetcher = new ModelFetcher(models.dir, ModelsCommand.hubEnvironment(), TransferSettings.DEFAULT,
                 ConsoleFetchListener.forStderr());
+        if (allowUnverified) {
+            fetcher = fetcher.allowingUnverified();
+        }
         for (FetchRequest request : requests) {
             fetcher.fetch(request, force);
         }

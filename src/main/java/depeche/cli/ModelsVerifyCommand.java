@@ -15,14 +15,18 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code depeche models verify}: re-checks installed models against the sha256s recorded when they were fetched. */
+/**
+ * {@code depeche models verify}: re-checks installed models against the sha256s recorded when they were fetched,
+ * and their weights for NaN or infinite values.
+ */
 @Command(
         name = "verify",
         mixinStandardHelpOptions = true,
         description = {
-            "Re-computes the sha256 of every file of the models and compares it with what the hub listed when"
-                    + " they were fetched. No network access.",
-            "Exit code 0 when every model is intact, 1 when one is not."
+            "Re-computes the sha256 of every file of the models and compares it with what was recorded when they"
+                    + " were fetched, and checks the weights for NaN or infinite values. No network access.",
+            "A model fetched with --allow-unverified is reported 'unverified', never 'ok'.",
+            "Exit code 0 when no check failed, 1 when one did."
         })
 final class ModelsVerifyCommand implements Callable<Integer> {
 
@@ -43,6 +47,9 @@ final class ModelsVerifyCommand implements Callable<Integer> {
             ModelVerifier.Result result = ModelVerifier.verify(model);
             switch (result.outcome()) {
                 case VERIFIED -> out.println(model.name() + ": ok (" + result.files() + " files match their sha256)");
+                case UNVERIFIED -> out.println(model.name() + ": unverified: its " + result.files() + " files match"
+                        + " the sha256 recorded when they were fetched, but the hub listed no checksum for "
+                        + String.join(", ", result.unverified()) + ", so nothing shows they are the files published");
                 case NO_MANIFEST -> out.println(model.name() + ": complete, but copied by hand: no fetch manifest"
                         + " to check checksums against");
                 case FAILED -> {

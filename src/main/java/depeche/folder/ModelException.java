@@ -8,6 +8,7 @@ import java.nio.file.Path;
  */
 public class ModelException extends RuntimeException {
     private final Path file;
+    private final String problem;
 
     public ModelException(Path file, String problem) {
         this(file, problem, null);
@@ -16,10 +17,16 @@ public class ModelException extends RuntimeException {
     public ModelException(Path file, String problem, Throwable cause) {
         super(file + ": " + problem, cause);
         this.file = file;
+        this.problem = problem;
     }
 
     /** The file (or folder) at fault. */
     public Path file() {
         return file;
+    }
+
+    /** What is wrong with {@link #file()}: the message without the file. */
+    public String problem() {
+        return problem;
     }
 }

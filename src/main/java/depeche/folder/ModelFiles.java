@@ -38,20 +38,37 @@ public final class ModelFiles {
     }
 
     public static ObjectNode readJsonObject(Path file) {
+        return parseJsonObject(file, readBytes(file));
+    }
+
+    /**
+     * The JSON object in {@code json}, read from {@code origin} (a file, or a resource named like one).
+     *
+     * @throws ModelException naming {@code origin} when it is not a JSON object
+     */
+    public static ObjectNode parseJsonObject(Path origin, byte[] json) {
         JsonNode node;
         try {
-            node = MAPPER.readTree(readBytes(file));
+            node = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new ModelException(file, "invalid JSON" + where + ": " + OneLine.of(e.getOriginalMessage()), e);
+            throw new ModelException(origin, invalidJson(e), e);
         } catch (IOException e) {
-            throw unreadable(file, e);
+            throw unreadable(origin, e);
         }
         if (node == null || !node.isObject()) {
-            throw new ModelException(file, "expected a JSON object");
+            throw new ModelException(origin, "expected a JSON object");
         }
         return (ObjectNode) node;
+    }
+
+    /**
+     * "invalid JSON at line 3, column 5: Unexpected end-of-input": Jackson's problem on one line, without the
+     * {@code at [Source: …]} tail its own message ends with (which quotes the input and spans lines).
+     */
+    public static String invalidJson(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        return "invalid JSON" + where + ": " + OneLine.of(e.getOriginalMessage());
     }
 
     private static ModelException unreadable(Path file, IOException e) {

@@ -1,8 +1,9 @@
 package depeche.hub;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import depeche.folder.ModelException;
+import depeche.folder.ModelFiles;
+import depeche.text.OneLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -37,11 +38,7 @@ public final class Catalog {
     public static Catalog load(Path modelsDir) {
         Path file = modelsDir.resolve(FILE_NAME);
         if (Files.isRegularFile(file)) {
-            try (InputStream in = Files.newInputStream(file)) {
-                return parse(file, in);
-            } catch (IOException e) {
-                throw new ModelException(file, "cannot read the model catalog: " + e.getMessage(), e);
-            }
+            return parse(file, ModelFiles.readBytes(file));
         }
         return bundled();
     }
@@ -53,14 +50,22 @@ public final class Catalog {
             if (in == null) {
                 throw new ModelException(origin, "the bundled model catalog is missing from the build");
             }
-            return parse(origin, in);
+            return parse(origin, in.readAllBytes());
         } catch (IOException e) {
-            throw new ModelException(origin, "cannot read the bundled model catalog: " + e.getMessage(), e);
+            throw new ModelException(origin, "cannot read the bundled model catalog: " + OneLine.of(e), e);
         }
     }
 
-    static Catalog parse(Path origin, InputStream json) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(json);
+    /**
+     * The catalog in {@code json}.
+     *
+     * @throws ModelException naming {@code origin} and the problem on one line when it is not a valid catalog
+     */
+    static Catalog parse(Path origin, byte[] json) {
+        JsonNode root = ModelFiles.parseJsonObject(origin, json);
+        if (!root.path("models").isArray()) {
+            throw new ModelException(origin, "invalid model catalog: no 'models' list");
+        }
         List<CatalogEntry> entries = new ArrayList<>();
         try {
             for (JsonNode model : root.path("models")) {

@@ -46,6 +46,12 @@ public final class ConsoleFetchListener implements FetchListener {
         err.println("Fetching " + request.repo() + " @ " + FetchManifest.shorten(commit) + " into " + target + "/: " + files.size()
                 + " files, " + ByteSize.format(totalBytes)
                 + (bytesPresent > 0 ? " (" + ByteSize.format(bytesPresent) + " kept from an interrupted fetch)" : ""));
+        List<String> unverified = files.stream().filter(file -> file.checksum() == ListedChecksum.NONE)
+                .map(RepoFile::name).sorted().toList();
+        if (!unverified.isEmpty()) {
+            err.println("  warning: the hub lists no checksum for " + String.join(", ", unverified)
+                    + ": they are installed unverified (--allow-unverified)");
+        }
         bytesOfFinishedFiles = 0;
         if (terminal) {
             bar = new ProgressBarBuilder().setTaskName(request.name()).setInitialMax(totalBytes)
@@ -102,8 +108,12 @@ public final class ConsoleFetchListener implements FetchListener {
     public void installed(Path target, FetchManifest manifest) {
         closeBar();
         long size = manifest.files().stream().mapToLong(FetchManifest.Entry::size).sum();
+        List<String> unverified = manifest.unverified();
+        String checked = unverified.isEmpty() ? "checksums verified"
+                : unverified.size() == manifest.files().size() ? "UNVERIFIED: the hub listed no checksums"
+                : "UNVERIFIED: the hub listed no checksum for " + String.join(", ", unverified);
         err.println("Installed " + target + "/ (" + manifest.files().size() + " files, " + ByteSize.format(size)
-                + ", checksums verified, " + manifest.repo() + " @ " + manifest.shortCommit() + ")");
+                + ", " + checked + ", " + manifest.repo() + " @ " + manifest.shortCommit() + ")");
     }
 
     @Override

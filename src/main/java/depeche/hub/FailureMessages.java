@@ -16,7 +16,7 @@ final class FailureMessages {
 
     /** The advice for a machine that cannot download: fetch elsewhere, copy the folder here. */
     String copyAdvice() {
-        return "download " + request.repo() + " on a machine with internet (depeche models fetch " + request.name()
+        return "download " + request.repo() + " on a machine with internet (" + request.fetchCommand()
                 + ") and copy the folder to " + target + "/";
     }
 

@@ -1,8 +1,11 @@
 package depeche.hub;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import depeche.folder.ModelException;
+import depeche.folder.ModelFiles;
+import depeche.text.OneLine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,12 +30,26 @@ public record FetchManifest(String repo, String revision, String commit, String 
     public static final String FILE_NAME = ".depeche-fetch.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** One fetched file. */
-    public record Entry(String name, long size, String sha256) {
+    /**
+     * One fetched file.
+     *
+     * @param sha256         of the file as installed, for {@code models verify} to re-check
+     * @param checkedAgainst what the download was checked against before it was installed; {@code NONE} (also
+     *                       for manifests that do not say) when the hub listed no checksum: the sha256 is then
+     *                       only the file's own, and proves nothing about where it came from
+     */
+    public record Entry(String name, long size, String sha256, ListedChecksum checkedAgainst) {
+        public Entry {
+            checkedAgainst = checkedAgainst == null ? ListedChecksum.NONE : checkedAgainst;
+        }
+
+        public boolean verified() {
+            return checkedAgainst != ListedChecksum.NONE;
+        }
     }
 
     public FetchManifest {
-        files = List.copyOf(files);
+        files = files == null ? List.of() : List.copyOf(files);
     }
 
     /** The manifest of a model folder; empty when the folder was not installed by {@code models fetch}. */
@@ -43,14 +60,14 @@ public record FetchManifest(String repo, String revision, String commit, String 
         }
         FetchManifest manifest;
         try {
-            manifest = JSON.readValue(file.toFile(), FetchManifest.class);
-        } catch (IOException e) {
-            throw new ModelException(file, "unreadable fetch manifest: " + e.getMessage(), e);
+            manifest = JSON.treeToValue(ModelFiles.readJsonObject(file), FetchManifest.class);
+        } catch (JsonProcessingException e) {
+            throw new ModelException(file, "not a fetch manifest: " + OneLine.of(e.getOriginalMessage()), e);
         }
         for (Entry entry : manifest.files()) {
-            if (!SafeNames.isRelativeFileName(entry.name())) {
-                throw new ModelException(file, "the fetch manifest names '" + entry.name()
-                        + "', which is outside the model folder");
+            if (entry == null || entry.name() == null || !SafeNames.isRelativeFileName(entry.name())) {
+                throw new ModelException(file, "the fetch manifest names '" + (entry == null ? null : entry.name())
+                        + "', which is not a file inside the model folder");
             }
         }
         return Optional.of(manifest);
@@ -62,6 +79,11 @@ public record FetchManifest(String repo, String revision, String commit, String 
         JSON.writeValue(temporary.toFile(), this);
         Files.move(temporary, modelDir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The names of the files that were installed without a listed checksum to check them against, sorted. */
+    public List<String> unverified() {
+        return files.stream().filter(entry -> !entry.verified()).map(Entry::name).sorted().toList();
     }
 
     /** The commit shortened as git shows it. */

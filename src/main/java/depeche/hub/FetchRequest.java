@@ -5,18 +5,26 @@ import java.util.stream.Collectors;
 /**
  * One model to fetch.
  *
- * @param name     the folder name under {@code models/}
- * @param repo     the hub repository id
- * @param revision the branch, tag or commit to fetch
- * @param files    which files of the repository to take
+ * @param name         the folder name under {@code models/}
+ * @param repo         the hub repository id
+ * @param revision     the branch, tag or commit to fetch
+ * @param files        which files of the repository to take
+ * @param fetchCommand the {@code depeche models fetch} command that asks for this, as messages print it
  */
-public record FetchRequest(String name, String repo, String revision, FileRequirements files) {
+public record FetchRequest(String name, String repo, String revision, FileRequirements files, String fetchCommand) {
     /** The revision HF's tools fetch when none is given. */
     public static final String DEFAULT_REVISION = "main";
+    private static final String COMMAND = "depeche models fetch ";
+
+    /** A request for {@code repo} at {@code revision}, asked for by its repository id. */
+    public FetchRequest(String name, String repo, String revision, FileRequirements files) {
+        this(name, repo, revision, files, COMMAND + repo
+                + (revision.equals(DEFAULT_REVISION) ? "" : " --revision " + revision));
+    }
 
     /** A catalog model at its pinned revision. */
     public static FetchRequest of(CatalogEntry entry) {
-        return new FetchRequest(entry.name(), entry.repo(), entry.revision(), entry.files());
+        return new FetchRequest(entry.name(), entry.repo(), entry.revision(), entry.files(), entry.fetchCommand());
     }
 
     /**
@@ -28,10 +36,11 @@ public record FetchRequest(String name, String repo, String revision, FileRequir
      * @throws IllegalArgumentException when {@code nameOrRepo} is neither
      */
     public static FetchRequest resolve(String nameOrRepo, String revision, Catalog catalog) {
+        String command = COMMAND + nameOrRepo + (revision != null ? " --revision " + revision : "");
         CatalogEntry entry = catalog.named(nameOrRepo).or(() -> catalog.forRepo(nameOrRepo)).orElse(null);
         if (entry != null) {
             return new FetchRequest(entry.name(), entry.repo(), revision != null ? revision : entry.revision(),
-                    entry.files());
+                    entry.files(), command);
         }
         if (!SafeNames.isRepoId(nameOrRepo)) {
             throw new IllegalArgumentException("'" + nameOrRepo + "' is neither a model of the catalog ("
@@ -40,6 +49,6 @@ public record FetchRequest(String name, String repo, String revision, FileRequir
         }
         String name = nameOrRepo.substring(nameOrRepo.indexOf('/') + 1);
         return new FetchRequest(name, nameOrRepo, revision != null ? revision : DEFAULT_REVISION,
-                FileRequirements.ANY_SUPPORTED_MODEL);
+                FileRequirements.ANY_SUPPORTED_MODEL, command);
     }
 }

@@ -13,7 +13,6 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandler;
-import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -66,8 +66,20 @@ final class HubClient {
         URI uri = URI.create(env.endpoint() + "/api/models/" + repo + "/revision/" + UrlPaths.segment(revision)
                 + "?blobs=true");
         return withRetries("the file list of " + repo, uri, () -> {
-            HttpResponse<byte[]> response = follow(uri, null, info -> isRedirect(info.statusCode())
-                    ? BodySubscribers.<byte[]>replacing(null) : BodySubscribers.ofByteArray(), null);
+            MemorySink body = new MemorySink(DownloadLimit.LISTING);
+            AtomicReference<BodySink<?>> sink = new AtomicReference<>();
+            HttpResponse<byte[]> response;
+            try {
+                response = follow(uri, null, info -> {
+                    if (info.statusCode() != 200) {
+                        return UnreadBody.ignored(); // only the headers of an error are used
+                    }
+                    sink.set(body);
+                    return body;
+                }, sink);
+            } catch (BodySink.TooLong e) {
+                throw HubException.badResponse(uri, e.getMessage(), false);
+            }
             if (response.statusCode() != 200) {
                 throw statusError(response);
             }
@@ -87,32 +99,47 @@ final class HubClient {
 
     /**
      * Downloads a file into {@code partial}, continuing from what it already holds with a Range
-     * request. Every try resumes where the previous one was cut.
+     * request. Every try resumes where the previous one was cut. A body that goes on past {@code limit} is cut
+     * there, its partial file deleted, and not tried again.
      *
      * @param bytesOnDisk told the length of {@code partial} as data arrives
      */
-    void download(String repo, String commit, String file, Path partial, LongConsumer bytesOnDisk)
-            throws HubException {
+    void download(String repo, String commit, String file, Path partial, DownloadLimit limit,
+                  LongConsumer bytesOnDisk) throws HubException {
         URI uri = fileUri(repo, commit, file);
         withRetries(file, uri, () -> {
-            downloadOnce(uri, partial, bytesOnDisk);
+            try {
+                downloadOnce(uri, partial, limit, bytesOnDisk);
+            } catch (BodySink.TooLong e) {
+                Files.deleteIfExists(partial);
+                throw HubException.badResponse(uri, e.getMessage(), false);
+            }
             return null;
         });
     }
 
-    private void downloadOnce(URI uri, Path partial, LongConsumer bytesOnDisk) throws IOException {
+    private void downloadOnce(URI uri, Path partial, DownloadLimit limit, LongConsumer bytesOnDisk)
+            throws IOException {
         long offset = Files.exists(partial) ? Files.size(partial) : 0;
-        AtomicReference<FileSink> sink = new AtomicReference<>();
+        AtomicReference<BodySink<?>> sink = new AtomicReference<>();
         BodyHandler<Void> handler = info -> {
             try {
+                long start;
                 if (info.statusCode() == 200) {
-                    sink.set(FileSink.replacing(partial, bytesOnDisk)); // the server ignored Range: start over
+                    start = 0; // the server ignored Range: start over
                 } else if (info.statusCode() == 206 && rangeStart(info.headers()) == offset) {
-                    sink.set(FileSink.appending(partial, bytesOnDisk));
+                    start = offset;
                 } else {
-                    return BodySubscribers.replacing(null);
+                    return UnreadBody.ignored();
                 }
-                return sink.get();
+                OptionalLong announced = info.headers().firstValueAsLong("Content-Length");
+                if (announced.isPresent() && start + announced.getAsLong() > limit.bytes()) {
+                    return UnreadBody.refused(new BodySink.TooLong(limit)); // refused before a byte is written
+                }
+                FileSink fileSink = start == 0 ? FileSink.replacing(partial, limit, bytesOnDisk)
+                        : FileSink.appending(partial, limit, bytesOnDisk);
+                sink.set(fileSink);
+                return fileSink;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -140,7 +167,7 @@ final class HubClient {
 
     /** Sends GETs along redirects; the token goes only to the endpoint's own origin. */
     private <T> HttpResponse<T> follow(URI uri, String range, BodyHandler<T> handler,
-                                       AtomicReference<FileSink> sink) throws IOException {
+                                       AtomicReference<BodySink<?>> sink) throws IOException {
         URI current = uri;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             HttpRequest.Builder request = HttpRequest.newBuilder(current).GET()
@@ -151,7 +178,9 @@ final class HubClient {
             if (env.token().isPresent() && sameOrigin(current, URI.create(env.endpoint()))) {
                 request.header("Authorization", "Bearer " + env.token().get());
             }
-            HttpResponse<T> response = await(current, http.sendAsync(request.build(), handler), sink);
+            BodyHandler<T> unlessRedirect = info -> isRedirect(info.statusCode()) && info.headers()
+                    .firstValue("Location").isPresent() ? UnreadBody.ignored() : handler.apply(info);
+            HttpResponse<T> response = await(current, http.sendAsync(request.build(), unlessRedirect), sink);
             String location = response.headers().firstValue("Location").orElse(null);
             if (!isRedirect(response.statusCode()) || location == null) {
                 return response;
@@ -163,14 +192,14 @@ final class HubClient {
 
     /** Waits for a response; cuts it when its body stalls longer than the idle timeout. */
     private <T> HttpResponse<T> await(URI uri, CompletableFuture<HttpResponse<T>> response,
-                                      AtomicReference<FileSink> sink) throws IOException {
+                                      AtomicReference<BodySink<?>> sink) throws IOException {
         long pollMillis = Math.max(10, Math.min(250, settings.idleTimeout().toMillis() / 4));
         try {
             while (true) {
                 try {
                     return response.get(pollMillis, TimeUnit.MILLISECONDS);
                 } catch (TimeoutException e) {
-                    FileSink receiving = sink == null ? null : sink.get();
+                    BodySink<?> receiving = sink.get();
                     if (receiving != null && receiving.idleNanos() > settings.idleTimeout().toNanos()) {
                         long idleMillis = settings.idleTimeout().toMillis();
                         HttpTimeoutException stalled = new HttpTimeoutException("no data for "
@@ -194,6 +223,11 @@ final class HubClient {
 
     /** Connection failures mean "unreachable" and are not retried; other I/O failures are. */
     private static IOException classify(URI uri, Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodySink.TooLong tooLong) {
+                return tooLong; // the client may wrap what the body subscriber failed with
+            }
+        }
         if (causedBy(failure, UnknownHostException.class) || causedBy(failure, UnresolvedAddressException.class)) {
             return HubException.unreachable(uri, "unknown host " + uri.getHost(), failure);
         }

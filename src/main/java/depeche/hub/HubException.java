@@ -1,5 +1,6 @@
 package depeche.hub;
 
+import depeche.text.OneLine;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Optional;
@@ -62,6 +63,6 @@ final class HubException extends IOException {
     /** A short reason for any failure, e.g. "HTTP 503" or "connection reset". */
     static String describe(Throwable failure) {
         String message = failure.getMessage();
-        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : OneLine.of(message);
     }
 }

@@ -1,6 +1,8 @@
 package depeche.hub;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import depeche.folder.ModelException;
+import depeche.folder.ModelFiles;
+import depeche.text.OneLine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,20 +15,36 @@ import java.util.Optional;
 
 /**
  * Fetches a model from the hub into {@code models/<name>/}: lists the repository at one commit,
- * picks the files the model needs, downloads them (resuming what an earlier run left), checks each
- * against the hub's sha256 or git blob id, and installs the folder atomically with a manifest.
+ * picks the files the model needs, downloads them (resuming what an earlier run left, never past the size the
+ * list gives or a ceiling for the kind of file), checks each against the hub's sha256 or git blob id, and
+ * installs the folder atomically with a manifest.
+ *
+ * <p>A file the list gives no checksum for cannot be checked: such a fetch is refused unless unverified files
+ * are allowed ({@code --allow-unverified}), and the manifest then records them as unverified.
  */
 public final class ModelFetcher {
     private final Path modelsDir;
     private final HubEnvironment env;
     private final TransferSettings settings;
     private final FetchListener listener;
+    private final boolean allowUnverified;
 
     public ModelFetcher(Path modelsDir, HubEnvironment env, TransferSettings settings, FetchListener listener) {
+        this(modelsDir, env, settings, listener, false);
+    }
+
+    private ModelFetcher(Path modelsDir, HubEnvironment env, TransferSettings settings, FetchListener listener,
+                         boolean allowUnverified) {
         this.modelsDir = modelsDir;
         this.env = env;
         this.settings = settings;
         this.listener = listener;
+        this.allowUnverified = allowUnverified;
+    }
+
+    /** This fetcher, installing files the hub lists no checksum for (recorded as unverified) instead of refusing. */
+    public ModelFetcher allowingUnverified() {
+        return new ModelFetcher(modelsDir, env, settings, listener, true);
     }
 
     /**
@@ -63,7 +81,7 @@ public final class ModelFetcher {
             listener.installed(target, manifest);
             return target;
         } catch (IOException e) {
-            throw new FetchException(target, "cannot write the model under " + modelsDir + ": " + e.getMessage(), e);
+            throw new FetchException(target, "cannot write the model under " + modelsDir + ": " + OneLine.of(e), e);
         } finally {
             listener.finished();
         }
@@ -93,10 +111,26 @@ public final class ModelFetcher {
                     + String.join(", no ", missing.stream().distinct().toList())
                     + ": depeche runs MarianMT and BART models in HuggingFace layout");
         }
-        return selection.files().stream().map(name -> listing.file(name).orElseThrow())
+        List<RepoFile> files = selection.files().stream().map(name -> listing.file(name).orElseThrow())
                 .sorted(Comparator.comparing((RepoFile file) -> !file.name().equals("config.json"))
                         .thenComparingLong(RepoFile::size))
                 .toList();
+        for (RepoFile file : files) {
+            if (file.size() > DownloadLimit.ceiling(file.name())) {
+                throw new FetchException(target, env.endpoint() + " lists " + file.name() + " of " + request.repo()
+                        + " as " + ByteSize.format(file.size()) + ", more than the " + ByteSize.format(
+                        DownloadLimit.ceiling(file.name())) + " depeche accepts for such a file: refusing to fetch");
+            }
+        }
+        List<String> unverified = files.stream().filter(file -> file.checksum() == ListedChecksum.NONE)
+                .map(RepoFile::name).sorted().toList();
+        if (!unverified.isEmpty() && !allowUnverified) {
+            throw new FetchException(target, env.endpoint() + " lists no checksum (sha256 or git blob id) for "
+                    + String.join(", ", unverified) + " of " + request.repo() + ", so the download could not be"
+                    + " verified: use a mirror that lists them, or install it unverified with `"
+                    + request.fetchCommand() + " --allow-unverified`");
+        }
+        return files;
     }
 
     private FetchManifest download(HubClient client, FetchRequest request, RepoListing listing, List<RepoFile> files,
@@ -113,7 +147,7 @@ public final class ModelFetcher {
             for (RepoFile file : files) {
                 Path partial = staging.file(file.name());
                 String sha256 = downloadVerified(client, listing, file, partial, target, messages);
-                entries.add(new FetchManifest.Entry(file.name(), Files.size(partial), sha256));
+                entries.add(new FetchManifest.Entry(file.name(), Files.size(partial), sha256, file.checksum()));
                 if (file.name().equals("config.json")) {
                     checkModelType(partial, request, target);
                 }
@@ -126,7 +160,7 @@ public final class ModelFetcher {
         }
     }
 
-    /** Downloads (or resumes) one file and checks it; returns its sha256. */
+    /** Downloads (or resumes) one file and checks it against what the list gives; returns its sha256. */
     private String downloadVerified(HubClient client, RepoListing listing, RepoFile file, Path partial, Path target,
                                     FailureMessages messages) throws IOException {
         long have = sizeOf(partial);
@@ -138,7 +172,7 @@ public final class ModelFetcher {
         // A file of the full size was downloaded by an earlier run that stopped before checking it.
         if (!Files.exists(partial) || file.size() < 0 || have < file.size()) {
             try {
-                client.download(listing.repo(), listing.commit(), file.name(), partial,
+                client.download(listing.repo(), listing.commit(), file.name(), partial, DownloadLimit.of(file),
                         bytes -> listener.progress(file, bytes));
             } catch (HubException e) {
                 throw messages.downloadFailed(file.name(), e);
@@ -163,7 +197,7 @@ public final class ModelFetcher {
         if (file.sha256().isPresent() && !file.sha256().get().equals(sha256)) {
             return Optional.of("has sha256 " + sha256 + " where the hub lists " + file.sha256().get());
         }
-        if (!file.isLfs() && file.gitBlobId().isPresent()) {
+        if (file.checksum() == ListedChecksum.GIT_BLOB_ID) {
             String blob = Digests.gitBlobSha1(partial);
             if (!file.gitBlobId().get().equals(blob)) {
                 return Optional.of("has git blob id " + blob + " where the hub lists " + file.gitBlobId().get());
@@ -176,10 +210,10 @@ public final class ModelFetcher {
     private static void checkModelType(Path config, FetchRequest request, Path target) {
         String type;
         try {
-            type = new ObjectMapper().readTree(config.toFile()).path("model_type").asText("");
-        } catch (IOException e) {
-            throw new FetchException(target, "the config.json of " + request.repo() + " is not valid JSON: "
-                    + e.getMessage(), e);
+            type = ModelFiles.readJsonObject(config).path("model_type").asText("");
+        } catch (ModelException e) {
+            throw new FetchException(target, "the config.json of " + request.repo() + " is unusable: "
+                    + e.problem(), e);
         }
         if (!ModelLayout.supported(type)) {
             throw new FetchException(target, request.repo() + " is a model of type '" + type

@@ -2,7 +2,9 @@ package depeche.io;
 
 import depeche.document.Article;
 import depeche.document.ArticleId;
+import depeche.text.OneLine;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -20,6 +22,9 @@ import java.util.stream.Stream;
  * with or without byte-order mark, UTF-16 with one; a legacy Western encoding is accepted only
  * when recognised with confidence, with a warning on the article; anything else is refused.
  *
+ * <p>A file past one of the {@link ReadLimits} (its size, a paragraph's length, its nesting) is refused, so
+ * an absurd file costs only itself.
+ *
  * <p>An article's id is its file name without extension ({@code seeds/foo.txt} → {@code foo}),
  * or a {@code .jsonl} record's {@code id}; see {@link ArticleId} for what ids are accepted.
  */
@@ -35,7 +40,8 @@ public final class ArticleReaders {
      *
      * @return its articles, and the errors of the {@code .jsonl} lines that could not be read
      * @throws ArticleReadException when the file as a whole cannot be read: missing, unsupported
-     *     extension, unusable encoding, no headline or text, bad id; its message is one line
+     *     extension, unusable encoding, no headline or text, bad id, past one of the {@link ReadLimits};
+     *     its message is one line
      */
     public static ReadResult read(Path file) {
         String extension = extension(file);
@@ -43,16 +49,25 @@ public final class ArticleReaders {
             throw new ArticleReadException(file, "unsupported file type (expected ." + String.join(", .", EXTENSIONS) + ")");
         }
         boolean markup = extension.startsWith("htm");
-        DecodedText decoded = TextDecoder.decode(file, bytes(file), markup);
+        DecodedText decoded = TextDecoder.decode(file, bytes(file, extension), markup);
         if (extension.equals("jsonl")) {
             return JsonlArticleReader.read(file, decoded);
         }
         String id = idOf(file);
-        Article article = switch (extension) {
-            case "txt" -> TxtArticleReader.read(file, id, decoded);
-            case "md" -> MarkdownArticleReader.read(file, id, decoded);
-            default -> HtmlArticleReader.read(file, id, decoded);
-        };
+        Article article;
+        try {
+            article = switch (extension) {
+                case "txt" -> TxtArticleReader.read(file, id, decoded);
+                case "md" -> MarkdownArticleReader.read(file, id, decoded);
+                default -> HtmlArticleReader.read(file, id, decoded);
+            };
+        } catch (StackOverflowError e) {
+            // The last resort: nesting is bounded on the parsed tree, but CommonMark's inline parser recurses
+            // while it builds that tree. Nothing is shared or locked there, so only this file is lost.
+            throw new ArticleReadException(file, "is nested too deeply to read (more than the "
+                    + ReadLimits.MAX_NESTING + " levels depeche reads)");
+        }
+        ReadLimits.checkTexts(file, 0, article.title(), article.paragraphs());
         return new ReadResult(file, List.of(article), List.of());
     }
 
@@ -87,15 +102,24 @@ public final class ArticleReaders {
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
-    private static byte[] bytes(Path file) {
-        try {
-            return Files.readAllBytes(file);
+    /** The file's bytes, up to {@link ReadLimits#maxFileBytes}: a larger (or endless) file is refused unread. */
+    private static byte[] bytes(Path file, String extension) {
+        long limit = ReadLimits.maxFileBytes(extension);
+        try (InputStream in = Files.newInputStream(file)) {
+            if (Files.isRegularFile(file) && Files.size(file) > limit) {
+                throw ReadLimits.tooLarge(file, extension, Files.size(file));
+            }
+            byte[] bytes = in.readNBytes((int) limit + 1);
+            if (bytes.length > limit) {
+                throw ReadLimits.tooLarge(file, extension, -1); // it grew, or is not a regular file
+            }
+            return bytes;
         } catch (NoSuchFileException e) {
             throw new ArticleReadException(file, "no such file", e);
         } catch (AccessDeniedException e) {
             throw new ArticleReadException(file, "permission denied", e);
         } catch (IOException e) {
-            throw new ArticleReadException(file, "cannot read: " + e.getMessage(), e);
+            throw new ArticleReadException(file, "cannot read: " + OneLine.of(e), e);
         }
     }
 }

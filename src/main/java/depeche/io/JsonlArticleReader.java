@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import depeche.document.Article;
 import depeche.document.ArticleId;
 import depeche.text.FrenchNormalizer;
+import depeche.text.OneLine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,7 +65,10 @@ final class JsonlArticleReader {
         try {
             record = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new ArticleReadException(file, line, "not valid JSON: " + e.getOriginalMessage());
+            String at = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
+            // Each line is parsed alone, so Jackson's "line 1" is this line.
+            String problem = OneLine.of(e.getOriginalMessage()).replace("line 1, column ", "column ");
+            throw new ArticleReadException(file, line, "not valid JSON" + at + ": " + problem);
         }
         if (!record.isObject()) {
             throw new ArticleReadException(file, line, "expected a JSON object, found " + record.getNodeType());
@@ -81,6 +85,7 @@ final class JsonlArticleReader {
         if (paragraphs.isEmpty()) {
             throw new ArticleReadException(file, line, "field 'text' is blank");
         }
+        ReadLimits.checkTexts(file, line, title, paragraphs);
         return new Article(id, title, paragraphs, file,
                 optional(file, line, record, "url"), optional(file, line, record, "date"), warnings);
     }

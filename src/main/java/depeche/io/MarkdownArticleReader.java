@@ -2,6 +2,7 @@ package depeche.io;
 
 import depeche.document.Article;
 import java.nio.file.Path;
+import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
@@ -9,7 +10,8 @@ import org.jsoup.Jsoup;
 /**
  * A {@code .md} article: CommonMark turned into HTML, then read as an HTML article, so the first
  * {@code # } heading is the headline and each paragraph, sub-heading, list item or quotation is
- * a paragraph; links keep their text, images and raw HTML scripts are dropped.
+ * a paragraph; links keep their text, images and raw HTML scripts are dropped. A file nested deeper than
+ * {@link ReadLimits#MAX_NESTING} levels is refused before it is rendered.
  */
 final class MarkdownArticleReader {
 
@@ -20,8 +22,33 @@ final class MarkdownArticleReader {
     private MarkdownArticleReader() {}
 
     static Article read(Path file, String id, DecodedText decoded) {
-        String html = RENDERER.render(PARSER.parse(decoded.text()));
+        Node document = PARSER.parse(decoded.text());
+        // The renderer recurses once per level: a few thousand '>' would overflow the stack.
+        ReadLimits.checkNesting(file, depth(document), "quotes, lists, emphasis or links");
+        String html = RENDERER.render(document);
         return HtmlArticleReader.read(file, id, Jsoup.parse(html), decoded.warnings(),
                 "start the file with a '# ' heading");
+    }
+
+    /** How many levels below {@code root} the tree goes, walked without recursion. */
+    static int depth(Node root) {
+        int max = 0;
+        int depth = 0;
+        Node node = root;
+        while (true) {
+            if (node.getFirstChild() != null) {
+                node = node.getFirstChild();
+                max = Math.max(max, ++depth);
+                continue;
+            }
+            while (node != root && node.getNext() == null) {
+                node = node.getParent();
+                depth--;
+            }
+            if (node == root) {
+                return max;
+            }
+            node = node.getNext();
+        }
     }
 }

@@ -67,7 +67,7 @@ final class TextDecoder {
             text = utf8.isPresent() ? utf8.get() : legacy(file, bytes, markup, warnings);
         }
         if (text.indexOf('\0') >= 0) {
-            throw refusal(file, "holds NUL characters, so it is not UTF-8 text", detect(bytes, markup));
+            throw nulRefusal(file, bytes, text, markup);
         }
         if (DOUBLE_ENCODED.matcher(text).find()) {
             warnings.add("text holds mojibake such as 'Ã©' for 'é' or 'â€™' for '’':"
@@ -100,8 +100,42 @@ final class TextDecoder {
             return new ArticleReadException(file, problem + " and its encoding is not recognised; convert it to UTF-8");
         }
         String guess = match.getName();
+        if (guess.equals("UTF-8")) {
+            // Converting from UTF-8 to UTF-8 would fail on the same bytes: the file itself is damaged.
+            return new ArticleReadException(file, problem + ", though the rest looks like UTF-8: the file is damaged"
+                    + " or mixes encodings; fix those bytes, or save it again as UTF-8");
+        }
         return new ArticleReadException(file, problem + ", looks like " + guess
                 + "; convert it to UTF-8, e.g. iconv -f " + guess + " -t UTF-8 '" + file + "' > converted");
+    }
+
+    /**
+     * Text never holds NUL: a file that does is UTF-16 or UTF-32 without a byte-order mark (ASCII in UTF-16 is
+     * also valid UTF-8, one NUL every other byte), or not text at all.
+     */
+    private static ArticleReadException nulRefusal(Path file, byte[] bytes, String text, boolean markup) {
+        if (startsWith(bytes, 0xFF, 0xFE) || startsWith(bytes, 0xFE, 0xFF)) {
+            return new ArticleReadException(file, "holds NUL characters (the first is character "
+                    + text.indexOf('\0') + " after the byte-order mark), so it is a binary file, not text");
+        }
+        String found = "holds NUL bytes (the first at offset " + indexOfZero(bytes) + ")";
+        CharsetMatch match = detect(bytes, markup);
+        if (match != null && match.getConfidence() >= MIN_CONFIDENCE && match.getName().startsWith("UTF-")
+                && !match.getName().equals("UTF-8")) {
+            String guess = match.getName();
+            return new ArticleReadException(file, found + ": it looks like " + guess + " without a byte-order mark;"
+                    + " convert it to UTF-8, e.g. iconv -f " + guess + " -t UTF-8 '" + file + "' > converted");
+        }
+        return new ArticleReadException(file, found + ", so it is a binary file, not text");
+    }
+
+    private static int indexOfZero(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static CharsetMatch detect(byte[] bytes, boolean markup) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import depeche.hub.FakeHub;
 import depeche.hub.HubTestSupport;
+import depeche.testing.DamagedWeights;
+import depeche.testing.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -103,7 +105,7 @@ class ModelsCommandTest {
         assertThat(stdout()).startsWith("NAME ");
         assertThat(stdout()).containsPattern("half-copied +bart +\\? +935 B +none +incomplete: model.safetensors or"
                 + " pytorch_model.bin; tokenizer files");
-        assertThat(stdout()).containsPattern("tiny-marian +marian +56117 +724\\.1 kB +spm\\+vocab +complete,"
+        assertThat(stdout()).containsPattern("tiny-marian +marian +56117 +724\\.4 kB +spm\\+vocab +complete,"
                 + " test-org/tiny-marian @ 3f1c0a9");
         assertThat(stdout()).containsPattern("tiny-bart +- +- +- +- +not installed \\(default summarization model\\):"
                 + " depeche models fetch tiny-bart");
@@ -124,6 +126,66 @@ class ModelsCommandTest {
         assertThat(run("models", "verify", "tiny-marian", "--models", models.toString()))
                 .isEqualTo(Main.EXIT_SOME_FAILED);
         assertThat(stdout()).startsWith("tiny-marian: FAILED: target.spm has sha256 ");
+    }
+
+    @Test
+    void verifySaysWhenPublishedWeightsHoldNanThoughTheirChecksumsMatch() throws IOException {
+        Path damaged = Fixtures.copy(Fixtures.MARIAN, temp.resolve("damaged"));
+        DamagedWeights.setF32(damaged.resolve("model.safetensors"), "model.encoder.layers.1.fc2.bias", Float.NaN, 4);
+        hub.addRepo(HubTestSupport.MARIAN_REPO, damaged);
+        run("models", "fetch", "tiny-marian", "--models", models.toString());
+
+        assertThat(run("models", "verify", "--models", models.toString())).isEqualTo(Main.EXIT_SOME_FAILED);
+        assertThat(stdout()).isEqualTo("tiny-marian: FAILED: model.safetensors: tensor"
+                + " 'model.encoder.layers.1.fc2.bias' holds NaN (1 value); the weights are damaged\n");
+    }
+
+    @Test
+    void verifyChecksTheWeightsOfAFolderCopiedByHandToo() throws IOException {
+        Path copied = Fixtures.copy(Fixtures.BART, models.resolve("copied"), "golden.json");
+        assertThat(run("models", "verify", "copied", "--models", models.toString())).isEqualTo(Main.EXIT_OK);
+        assertThat(stdout()).startsWith("copied: complete, but copied by hand");
+
+        DamagedWeights.setF32(copied.resolve("model.safetensors"), "final_logits_bias", Float.POSITIVE_INFINITY, 0, 1);
+
+        assertThat(run("models", "verify", "copied", "--models", models.toString())).isEqualTo(Main.EXIT_SOME_FAILED);
+        assertThat(stdout()).isEqualTo("copied: FAILED: model.safetensors: tensor 'final_logits_bias' holds Inf"
+                + " (2 values); the weights are damaged\n");
+    }
+
+    @Test
+    void verifySaysWhenTheWeightsFileIsUnreadable() throws IOException {
+        Path copied = Fixtures.copy(Fixtures.BART, models.resolve("copied"));
+        Files.write(copied.resolve("model.safetensors"), new byte[5]);
+
+        assertThat(run("models", "verify", "copied", "--models", models.toString())).isEqualTo(Main.EXIT_SOME_FAILED);
+        assertThat(stdout()).isEqualTo("copied: FAILED: model.safetensors: the file has only 5 bytes, too few for"
+                + " the 8-byte safetensors header length\n");
+    }
+
+    @Test
+    void aMirrorWithoutChecksumsNeedsAllowUnverifiedAndIsNeverCalledVerified() {
+        hub.addRepo(HubTestSupport.MARIAN_REPO, HubTestSupport.fixture("tiny-marian"))
+                .listing(FakeHub.Listing.NAMES_ONLY);
+
+        assertThat(run("models", "fetch", "tiny-marian", "--models", models.toString())).isEqualTo(Main.EXIT_USAGE);
+        assertThat(stderr()).hasLineCount(1).startsWith("depeche: " + models.resolve("tiny-marian") + ": ")
+                .contains("lists no checksum (sha256 or git blob id) for config.json, ")
+                .endsWith("install it unverified with `depeche models fetch tiny-marian --allow-unverified`\n");
+        assertThat(models.resolve("tiny-marian")).doesNotExist();
+
+        assertThat(run("models", "fetch", "tiny-marian", "--allow-unverified", "--models", models.toString()))
+                .isEqualTo(Main.EXIT_OK);
+        assertThat(stderr()).contains("  warning: the hub lists no checksum for config.json, ")
+                .contains("Installed " + models.resolve("tiny-marian") + "/ (8 files, ")
+                .contains("UNVERIFIED: the hub listed no checksums, test-org/tiny-marian @ 3f1c0a9)")
+                .doesNotContain("checksums verified");
+
+        assertThat(run("models", "verify", "--models", models.toString())).isEqualTo(Main.EXIT_OK);
+        assertThat(stdout()).isEqualTo("tiny-marian: unverified: its 8 files match the sha256 recorded when they"
+                + " were fetched, but the hub listed no checksum for config.json, generation_config.json,"
+                + " model.safetensors, source.spm, special_tokens_map.json, target.spm, tokenizer_config.json,"
+                + " vocab.json, so nothing shows they are the files published\n");
     }
 
     @Test
@@ -181,10 +243,11 @@ class ModelsCommandTest {
         assertThat(run("models", "--help")).isEqualTo(Main.EXIT_OK);
         assertThat(stdout()).contains("list", "fetch", "verify", "HF_ENDPOINT");
         assertThat(run("models", "fetch", "--help")).isEqualTo(Main.EXIT_OK);
-        assertThat(stdout()).contains("NAME|REPO_ID", "--revision=R", "--force", "--models=DIR", "HF_TOKEN");
+        assertThat(stdout()).contains("NAME|REPO_ID", "--revision=R", "--force", "--allow-unverified", "--models=DIR",
+                "HF_TOKEN");
         assertThat(run("models", "list", "--help")).isEqualTo(Main.EXIT_OK);
         assertThat(stdout()).contains("--models=DIR");
         assertThat(run("models", "verify", "--help")).isEqualTo(Main.EXIT_OK);
-        assertThat(stdout()).contains("sha256");
+        assertThat(stdout()).contains("sha256", "NaN", "unverified");
     }
 }

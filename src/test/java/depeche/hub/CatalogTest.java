@@ -68,6 +68,25 @@ class CatalogTest {
     }
 
     @Test
+    void aCatalogThatIsNotJsonIsOneLineNamingTheFileAndWhereWithoutJacksonsSourceTail() throws IOException {
+        Path file = Files.writeString(temp.resolve(Catalog.FILE_NAME), "{\"models\": [\n  {\"name\": \"x\",,}\n]}");
+
+        assertThatThrownBy(() -> Catalog.load(temp)).isInstanceOf(ModelException.class)
+                .hasMessage(file + ": invalid JSON at line 2, column 16: Unexpected character (',' (code 44)): was"
+                        + " expecting double-quote to start field name");
+    }
+
+    @Test
+    void aCatalogWithoutAModelsListIsRefused() throws IOException {
+        Path file = Files.writeString(temp.resolve(Catalog.FILE_NAME), "{\"model\": []}");
+
+        assertThatThrownBy(() -> Catalog.load(temp)).isInstanceOf(ModelException.class)
+                .hasMessage(file + ": invalid model catalog: no 'models' list");
+        Files.writeString(file, "[1, 2]");
+        assertThatThrownBy(() -> Catalog.load(temp)).hasMessage(file + ": expected a JSON object");
+    }
+
+    @Test
     void aCatalogFileNameThatWouldEscapeTheModelFolderIsRefused() throws IOException {
         Files.writeString(temp.resolve(Catalog.FILE_NAME), """
                 {"models": [{"name": "x", "repo": "a/b", "revision": "main", "role": "translation",

@@ -75,7 +75,27 @@ public final class FakeHub implements AutoCloseable {
     private record Trickle(int piece, Duration pause) implements Trouble {
     }
 
+    /** Sends the file, then {@code extraBytes} more; announces the true length or none (chunked). */
+    private record Longer(int extraBytes, boolean announced) implements Trouble {
+    }
+
+    /** Sends the file over and over without end (chunked), until the client goes away. */
+    private record Endless() implements Trouble {
+    }
+
     private record Failure(int status, String errorCode) {
+    }
+
+    /** What a repository's file list tells about each file. */
+    public enum Listing {
+        /** As the hub with {@code ?blobs=true}: size, blob id, and lfs {sha256, size} for LFS files. */
+        FULL,
+        /** Sizes only, as a mirror that keeps no checksums. */
+        SIZES_ONLY,
+        /** File names only. */
+        NAMES_ONLY,
+        /** LFS files have an {@code lfs} object with their size but no sha256; every file has its blob id. */
+        LFS_WITHOUT_SHA256
     }
 
     private final HttpServer hub;
@@ -88,6 +108,7 @@ public final class FakeHub implements AutoCloseable {
     private final Map<String, Long> bytesServed = new ConcurrentHashMap<>();
     private volatile String requiredToken;
     private volatile Duration headerDelay = Duration.ZERO;
+    private volatile boolean endlessListings;
 
     private FakeHub() throws IOException {
         InetAddress loopback = InetAddress.getLoopbackAddress();
@@ -148,9 +169,13 @@ public final class FakeHub implements AutoCloseable {
                 : request.path().endsWith("/resolve/" + COMMIT + "/" + file)).toList();
     }
 
-    /** Body bytes sent for {@code file} of {@code repo}, over all requests. */
+    /** Body bytes sent for {@code file} of {@code repo} (or for its file lists: "listing"), over all requests. */
     public long bytesServed(String repo, String file) {
-        return bytesServed.getOrDefault(repo + "/" + file, 0L);
+        return bytesServed.getOrDefault(id(repo, file), 0L);
+    }
+
+    private static String id(String repo, String file) {
+        return repo + "/" + file;
     }
 
     /** The next download of {@code file} is cut after {@code afterBytes}. */
@@ -161,6 +186,21 @@ public final class FakeHub implements AutoCloseable {
     /** The next download of {@code file} stops sending after {@code afterBytes} for {@code pause}. */
     public void stallOnce(String file, int afterBytes, Duration pause) {
         trouble(file, new Stall(afterBytes, pause));
+    }
+
+    /** The next download of {@code file} sends {@code extraBytes} past its end, saying so or (chunked) not. */
+    public void longerOnce(String file, int extraBytes, boolean announced) {
+        trouble(file, new Longer(extraBytes, announced));
+    }
+
+    /** The next download of {@code file} never ends. */
+    public void endlessOnce(String file) {
+        trouble(file, new Endless());
+    }
+
+    /** Every file list this hub sends never ends: a JSON object that is never closed. */
+    public void endlessListings() {
+        endlessListings = true;
     }
 
     /** The next download of {@code file} comes in pieces with pauses. */
@@ -204,6 +244,9 @@ public final class FakeHub implements AutoCloseable {
         private final Map<String, String> listedSha256 = new HashMap<>();
         private final List<String> listedOnly = new ArrayList<>();
         private final Map<String, byte[]> servedInstead = new HashMap<>();
+        private final Map<String, Long> listedSize = new HashMap<>();
+        private volatile Listing listing = Listing.FULL;
+        private volatile byte[] listingBody;
 
         private Repo(String id) {
             this.id = id;
@@ -236,6 +279,24 @@ public final class FakeHub implements AutoCloseable {
             return this;
         }
 
+        /** What the file list tells about each file. */
+        public Repo listing(Listing listing) {
+            this.listing = listing;
+            return this;
+        }
+
+        /** The file list is {@code body}, whatever the repository holds. */
+        public Repo listingBody(String body) {
+            listingBody = body.getBytes(StandardCharsets.UTF_8);
+            return this;
+        }
+
+        /** The listing announces {@code size} for {@code name}, whatever it holds. */
+        public Repo lieAboutSize(String name, long size) {
+            listedSize.put(name, size);
+            return this;
+        }
+
         /** The listing names a file that is not served (e.g. {@code ../evil}). */
         public Repo listAlso(String name) {
             listedOnly.add(name);
@@ -259,20 +320,28 @@ public final class FakeHub implements AutoCloseable {
         }
 
         private byte[] listing(boolean blobs) throws IOException {
+            if (listingBody != null) {
+                return listingBody;
+            }
             ObjectMapper json = new ObjectMapper();
             ObjectNode root = json.createObjectNode().put("id", id).put("modelId", id).put("sha", COMMIT)
                     .put("private", requiredToken != null);
             ArrayNode siblings = root.putArray("siblings");
             files.forEach((name, content) -> {
                 ObjectNode sibling = siblings.addObject().put("rfilename", name);
-                if (blobs) {
-                    sibling.put("size", content.length);
+                long size = listedSize.getOrDefault(name, (long) content.length);
+                if (blobs && listing != Listing.NAMES_ONLY) {
+                    sibling.put("size", size);
+                }
+                if (blobs && (listing == Listing.FULL || listing == Listing.LFS_WITHOUT_SHA256)) {
                     if (isLfs(name)) {
                         String pointer = "version https://git-lfs.github.com/spec/v1\noid sha256:" + listedSha256.get(name)
                                 + "\nsize " + content.length + "\n";
                         sibling.put("blobId", blobId(pointer.getBytes(StandardCharsets.US_ASCII)));
-                        sibling.putObject("lfs").put("sha256", listedSha256.get(name)).put("size", content.length)
-                                .put("pointerSize", pointer.length());
+                        ObjectNode lfs = sibling.putObject("lfs").put("size", size).put("pointerSize", pointer.length());
+                        if (listing == Listing.FULL) {
+                            lfs.put("sha256", listedSha256.get(name));
+                        }
                     } else {
                         sibling.put("blobId", blobId(content));
                     }
@@ -323,7 +392,17 @@ public final class FakeHub implements AutoCloseable {
         Matcher resolve = RESOLVE.matcher(path);
         if (info.matches()) {
             Repo repo = repoAt(exchange, info.group(1), decode(info.group(2)));
-            if (repo != null) {
+            if (repo != null && endlessListings) {
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, 0);
+                OutputStream body = exchange.getResponseBody();
+                body.write("{\"siblings\": [".getBytes(StandardCharsets.US_ASCII));
+                byte[] spaces = " ".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+                while (true) {
+                    body.write(spaces); // until the client goes away
+                    bytesServed.merge(id(info.group(1), "listing"), (long) spaces.length, Long::sum);
+                }
+            } else if (repo != null) {
                 String query = Optional.ofNullable(exchange.getRequestURI().getQuery()).orElse("");
                 send(exchange, 200, "application/json", repo.listing(query.contains("blobs=true")));
             }
@@ -393,11 +472,23 @@ public final class FakeHub implements AutoCloseable {
         }
         exchange.getResponseHeaders().set("Accept-Ranges", "bytes");
         int length = content.length - start;
-        exchange.sendResponseHeaders(range != null ? 206 : 200, length);
         Trouble trouble = Optional.ofNullable(troubles.get(file)).map(Deque::poll).orElse(null);
+        long announced = trouble instanceof Longer longer ? (longer.announced() ? length + longer.extraBytes() : 0)
+                : trouble instanceof Endless ? 0 : length;
+        exchange.sendResponseHeaders(range != null ? 206 : 200, announced);
         OutputStream body = exchange.getResponseBody();
-        String key = repo.id + "/" + file;
-        if (trouble instanceof Cut cut) {
+        String key = id(repo.id, file);
+        if (trouble instanceof Longer longer) {
+            write(body, content, start, length, key);
+            byte[] piece = new byte[64 * 1024];
+            for (int sent = 0; sent < longer.extraBytes(); sent += piece.length) {
+                write(body, piece, 0, Math.min(piece.length, longer.extraBytes() - sent), key);
+            }
+        } else if (trouble instanceof Endless) {
+            while (true) {
+                write(body, content, 0, content.length, key); // until the client goes away
+            }
+        } else if (trouble instanceof Cut cut) {
             write(body, content, start, Math.min(cut.afterBytes(), length), key);
             body.flush();
             sleep(Duration.ofMillis(50)); // let the client take the bytes before the connection drops

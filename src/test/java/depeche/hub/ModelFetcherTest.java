@@ -20,8 +20,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,10 +40,17 @@ class ModelFetcherTest {
     Path models;
     FakeHub hub;
     final List<String> retries = new ArrayList<>();
+    /** The most bytes of each file that were on disk during the fetch. */
+    final Map<String, Long> mostOnDisk = new ConcurrentHashMap<>();
     final FetchListener listener = new FetchListener() {
         @Override
         public void retrying(String what, int failedAttempt, int attempts, String reason, Duration delay) {
             retries.add(what + ": " + reason);
+        }
+
+        @Override
+        public void progress(RepoFile file, long bytesOnDisk) {
+            mostOnDisk.merge(file.name(), bytesOnDisk, Math::max);
         }
     };
 
@@ -328,8 +337,8 @@ class ModelFetcherTest {
         assertThatThrownBy(() -> fetch(MARIAN_REPO, env("HF_ENDPOINT", endpoint), FAST))
                 .isInstanceOf(FetchException.class)
                 .hasMessage(target() + ": cannot reach " + endpoint + " (connection refused): download " + MARIAN_REPO
-                        + " on a machine with internet (depeche models fetch tiny-marian) and copy the folder to "
-                        + target() + "/");
+                        + " on a machine with internet (depeche models fetch " + MARIAN_REPO + ") and copy the folder"
+                        + " to " + target() + "/");
         assertThat(target()).doesNotExist();
     }
 
@@ -341,7 +350,8 @@ class ModelFetcherTest {
 
         assertThat(dir.resolve("special_tokens_map.json")).isEmptyFile();
         assertThat(FetchManifest.read(dir).orElseThrow().files()).contains(new FetchManifest.Entry(
-                "special_tokens_map.json", 0, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
+                "special_tokens_map.json", 0, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+                ListedChecksum.GIT_BLOB_ID));
     }
 
     @Test
@@ -412,6 +422,158 @@ class ModelFetcherTest {
         assertThat(hub.downloadsOf(MARIAN_REPO, "model.safetensors")).singleElement()
                 .satisfies(request -> assertThat(request.header("Range")).isEmpty());
         assertThat(target().resolve("model.safetensors")).hasSameBinaryContentAs(fixture("tiny-marian").resolve("model.safetensors"));
+    }
+
+    // --- Mirrors without checksums, and bodies longer than they should be
+
+    @Test
+    void aFileListWithoutChecksumsIsRefusedBeforeAnythingIsDownloaded() {
+        hub.addRepo(MARIAN_REPO, fixture("tiny-marian")).listing(FakeHub.Listing.NAMES_ONLY);
+
+        assertThatThrownBy(() -> fetch(MARIAN_REPO)).isInstanceOf(FetchException.class)
+                .hasMessage(target() + ": " + hub.endpoint() + " lists no checksum (sha256 or git blob id) for"
+                        + " config.json, generation_config.json, model.safetensors, source.spm, special_tokens_map.json,"
+                        + " target.spm, tokenizer_config.json, vocab.json of " + MARIAN_REPO + ", so the download could"
+                        + " not be verified: use a mirror that lists them, or install it unverified with"
+                        + " `depeche models fetch " + MARIAN_REPO + " --allow-unverified`");
+        assertThat(hub.requests()).noneMatch(request -> request.path().contains("/resolve/"));
+        assertThat(target()).doesNotExist();
+    }
+
+    @Test
+    void allowedUnverifiedFilesAreInstalledButRecordedAsUnverifiedNeverAsChecked() throws IOException {
+        // Sizes but no checksums, and a file changed on the way: nothing can tell, and nothing may claim otherwise.
+        hub.addRepo(MARIAN_REPO, fixture("tiny-marian")).listing(FakeHub.Listing.SIZES_ONLY).tamperWith("vocab.json");
+
+        Path dir = new ModelFetcher(models, env("HF_ENDPOINT", hub.endpoint()), FAST, listener).allowingUnverified()
+                .fetch(FetchRequest.resolve(MARIAN_REPO, null, Catalog.load(models)), false);
+
+        FetchManifest manifest = FetchManifest.read(dir).orElseThrow();
+        assertThat(manifest.files()).extracting(FetchManifest.Entry::checkedAgainst).containsOnly(ListedChecksum.NONE);
+        assertThat(manifest.unverified()).containsExactlyInAnyOrderElementsOf(MARIAN_FILES);
+        assertThat(Files.readString(dir.resolve(FetchManifest.FILE_NAME))).contains("\"checkedAgainst\" : \"NONE\"")
+                .doesNotContain("SHA256");
+        ModelVerifier.Result verified = ModelVerifier.verify(InstalledModel.inspect(dir));
+        assertThat(verified.outcome()).isEqualTo(ModelVerifier.Outcome.UNVERIFIED);
+        assertThat(verified.problems()).isEmpty();
+    }
+
+    @Test
+    void onlyTheFilesWithoutAChecksumAreUnverified() throws IOException {
+        // An lfs entry without its sha256: the blob id listed beside it is the pointer's, so it proves nothing.
+        hub.addRepo(MARIAN_REPO, fixture("tiny-marian")).listing(FakeHub.Listing.LFS_WITHOUT_SHA256);
+
+        assertThatThrownBy(() -> fetch(MARIAN_REPO)).isInstanceOf(FetchException.class)
+                .hasMessageContaining(" lists no checksum (sha256 or git blob id) for model.safetensors, source.spm,"
+                        + " target.spm of ");
+
+        Path dir = new ModelFetcher(models, env("HF_ENDPOINT", hub.endpoint()), FAST, listener).allowingUnverified()
+                .fetch(FetchRequest.resolve(MARIAN_REPO, null, Catalog.load(models)), false);
+
+        FetchManifest manifest = FetchManifest.read(dir).orElseThrow();
+        assertThat(manifest.unverified()).containsExactlyInAnyOrder("model.safetensors", "source.spm", "target.spm");
+        assertThat(manifest.files()).filteredOn(entry -> entry.name().equals("vocab.json")).singleElement()
+                .satisfies(entry -> assertThat(entry.checkedAgainst()).isEqualTo(ListedChecksum.GIT_BLOB_ID));
+        assertThat(dir.resolve("model.safetensors")).hasSameBinaryContentAs(fixture("tiny-marian").resolve("model.safetensors"));
+    }
+
+    @Test
+    void aManifestThatDoesNotSayWhatWasCheckedCountsAsUnverified() throws IOException {
+        Path dir = fetch(MARIAN_REPO);
+        Path manifest = dir.resolve(FetchManifest.FILE_NAME);
+        Files.writeString(manifest, Files.readString(manifest).replaceAll(",\\s*\"checkedAgainst\" : \"\\w+\"", ""));
+
+        assertThat(FetchManifest.read(dir).orElseThrow().unverified()).hasSize(MARIAN_FILES.size());
+        assertThat(ModelVerifier.verify(InstalledModel.inspect(dir)).outcome())
+                .isEqualTo(ModelVerifier.Outcome.UNVERIFIED);
+    }
+
+    @ParameterizedTest(name = "announced: {0}")
+    @ValueSource(booleans = {false, true})
+    void aBodyLongerThanListedIsCutAtTheListedSizeDeletedAndNotTriedAgain(boolean announced) throws IOException {
+        long listed = Files.size(fixture("tiny-marian").resolve("config.json"));
+        hub.longerOnce("config.json", 300_000_000, announced);
+
+        assertThatThrownBy(() -> fetch(MARIAN_REPO)).isInstanceOf(FetchException.class)
+                .hasMessage(target() + ": unusable answer for config.json from 127.0.0.1: it sends more than the "
+                        + listed + " bytes the hub lists");
+        assertThat(hub.downloadsOf(MARIAN_REPO, "config.json")).hasSize(1);
+        assertThat(hub.bytesServed(MARIAN_REPO, "config.json")).as("stopped long before 300 MB").isLessThan(30_000_000);
+        if (announced) {
+            assertThat(mostOnDisk).as("refused on its Content-Length, before writing").doesNotContainKey("config.json");
+        } else {
+            assertThat(mostOnDisk.get("config.json")).isLessThanOrEqualTo(listed);
+        }
+        assertThat(models.resolve(".partial/tiny-marian/config.json")).doesNotExist();
+        assertThat(target()).doesNotExist();
+    }
+
+    @Test
+    void anEndlessBodyOfAFileOfUnlistedSizeStopsAtTheCeilingForItsKind() {
+        hub.addRepo(MARIAN_REPO, fixture("tiny-marian")).listing(FakeHub.Listing.NAMES_ONLY);
+        hub.endlessOnce("config.json");
+
+        assertThatThrownBy(() -> new ModelFetcher(models, env("HF_ENDPOINT", hub.endpoint()), FAST, listener)
+                .allowingUnverified().fetch(FetchRequest.resolve(MARIAN_REPO, null, Catalog.load(models)), false))
+                .isInstanceOf(FetchException.class)
+                .hasMessage(target() + ": unusable answer for config.json from 127.0.0.1: it sends more than the"
+                        + " 32.0 MB a file of unlisted size may have");
+        assertThat(hub.bytesServed(MARIAN_REPO, "config.json")).isBetween(32_000_000L, 60_000_000L);
+        assertThat(models.resolve(".partial/tiny-marian/config.json")).doesNotExist();
+    }
+
+    @Test
+    void aListedSizeAboveTheCeilingForItsKindIsRefusedBeforeDownloading() {
+        hub.addRepo(MARIAN_REPO, fixture("tiny-marian")).lieAboutSize("vocab.json", 300_000_000_000L);
+
+        assertThatThrownBy(() -> fetch(MARIAN_REPO)).isInstanceOf(FetchException.class)
+                .hasMessage(target() + ": " + hub.endpoint() + " lists vocab.json of " + MARIAN_REPO + " as 300.0 GB,"
+                        + " more than the 32.0 MB depeche accepts for such a file: refusing to fetch");
+        assertThat(hub.requests()).noneMatch(request -> request.path().contains("/resolve/"));
+    }
+
+    @Test
+    void anEndlessFileListIsCutAtItsCeilingAndNotTriedAgain() {
+        hub.endlessListings();
+
+        assertThatThrownBy(() -> fetch(MARIAN_REPO)).isInstanceOf(FetchException.class)
+                .hasMessage(target() + ": " + hub.endpoint() + " sent an unusable file list for " + MARIAN_REPO
+                        + ": it sends more than the 16.0 MB a file list may have");
+        assertThat(hub.requestsEndingWith("/revision/main")).hasSize(1);
+        assertThat(hub.bytesServed(MARIAN_REPO, "listing")).isLessThan(40_000_000L);
+    }
+
+    @Test
+    void aConfigThatIsNotJsonIsOneLineWithoutJacksonsSourceTail() {
+        hub.addRepo(MARIAN_REPO, fixture("tiny-marian")).put("config.json", "{\"model_type\": ".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> fetch(MARIAN_REPO)).isInstanceOf(FetchException.class)
+                .hasMessage(target() + ": the config.json of " + MARIAN_REPO + " is unusable: invalid JSON at line 1,"
+                        + " column 16: Unexpected end-of-input within/between Object entries");
+    }
+
+    @Test
+    void aFileListThatIsNotJsonIsOneLineNamingTheHubWithoutJacksonsSourceTail() {
+        hub.addRepo(MARIAN_REPO, fixture("tiny-marian")).listingBody("{\"sha\": \"abc\",\n \"siblings\": [}");
+
+        assertThatThrownBy(() -> fetch(MARIAN_REPO)).isInstanceOf(FetchException.class)
+                .hasMessage(target() + ": " + hub.endpoint() + " sent an unusable file list for " + MARIAN_REPO + ": the"
+                        + " file list is not the hub's JSON: invalid JSON at line 2, column 15: Unexpected close marker"
+                        + " '}': expected ']' (for Array starting at line 2, column 14)");
+    }
+
+    @Test
+    void aFetchManifestThatIsNotJsonIsOneLine() throws IOException {
+        Path dir = fetch(MARIAN_REPO);
+        Path manifest = Files.writeString(dir.resolve(FetchManifest.FILE_NAME), "{\"repo\": \"x\",\n\"files\": [{");
+
+        assertThatThrownBy(() -> FetchManifest.read(dir)).isInstanceOf(depeche.folder.ModelException.class)
+                .hasMessageStartingWith(manifest + ": invalid JSON at line 2, column 12: ")
+                .hasMessageNotContaining("\n");
+        Files.writeString(manifest, "{\"repo\": \"x\", \"files\": [{\"name\": \"a\", \"size\": \"big\"}]}");
+        assertThatThrownBy(() -> FetchManifest.read(dir)).isInstanceOf(depeche.folder.ModelException.class)
+                .hasMessageStartingWith(manifest + ": not a fetch manifest: Cannot deserialize value of type `long`")
+                .hasMessageNotContaining("\n").hasMessageNotContaining("[Source");
     }
 
     private static Set<String> union(Set<String> names, String more) {

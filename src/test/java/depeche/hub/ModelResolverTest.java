@@ -58,6 +58,17 @@ class ModelResolverTest {
     }
 
     @Test
+    void aFirstRunRefusesAMirrorWithoutChecksumsAndSaysWhichCommandInstallsItAnyway() {
+        hub.addRepo(HubTestSupport.MARIAN_REPO, fixture("tiny-marian")).listing(FakeHub.Listing.SIZES_ONLY);
+
+        assertThatThrownBy(() -> resolver(false).resolve(Role.TRANSLATION, null)).isInstanceOf(FetchException.class)
+                .hasMessageStartingWith(models.resolve("tiny-marian") + ": " + hub.endpoint() + " lists no checksum")
+                .hasMessageEndingWith("install it unverified with `depeche models fetch tiny-marian --allow-unverified`");
+        assertThat(hub.requests()).noneMatch(request -> request.path().contains("/resolve/"));
+        assertThat(models.resolve("tiny-marian")).doesNotExist();
+    }
+
+    @Test
     void anInstalledDefaultModelIsUsedWithoutTheNetwork() {
         resolver(false).resolve(Role.SUMMARIZATION, null);
         int requests = hub.requests().size();

@@ -195,7 +195,7 @@ class ArticleReadersTest {
 
         assertThat(result.errors()).extracting(e -> e.line().getAsInt()).containsExactly(4, 5, 6, 7, 8, 9, 10, 11, 12);
         assertThat(result.errors()).extracting(Throwable::getMessage).satisfiesExactly(
-                m -> assertThat(m).startsWith(file + ":4: not valid JSON: "),
+                m -> assertThat(m).startsWith(file + ":4: not valid JSON at column ").doesNotContain("Source"),
                 m -> assertThat(m).isEqualTo(file + ":5: missing field 'title'"),
                 m -> assertThat(m).isEqualTo(file + ":6: duplicate id 'A1' (first used on line 1)"),
                 m -> assertThat(m).startsWith(file + ":7: id '../x' is not a safe file name"),
@@ -212,6 +212,17 @@ class ArticleReadersTest {
     private static final String FRENCH = "Le Secrétaire général de l’OTSC a déclaré à l’agence de presse que la force"
             + " de maintien de la paix compterait environ 2 500 hommes. « Nous ne le savons pas », a répondu le"
             + " porte-parole, ému. Les États-Unis surveillent de près la légalité de la demande des autorités.";
+
+    @Test
+    void aJsonlLineThatIsNotJsonIsOneLineWithoutJacksonsSourceReference() throws IOException {
+        Path file = write("cassé.jsonl", "{\"id\": \"a\", \"title\": \"T\", \"text\": \"Un.\"}\n{\"id\": [\"b\"}\n");
+
+        ReadResult result = ArticleReaders.read(file);
+
+        assertThat(result.articles()).extracting(Article::id).containsExactly("a");
+        assertThat(result.errors()).singleElement().extracting(Throwable::getMessage).isEqualTo(file + ":2: not valid"
+                + " JSON at column 12: Unexpected close marker '}': expected ']' (for Array starting at column 8)");
+    }
 
     @Test
     void utf8ByteOrderMarkIsDropped() throws IOException {
@@ -285,7 +296,58 @@ class ArticleReadersTest {
         Files.write(ascii, "Titre\nLe texte de l'article, assez long pour en reconnaitre l'encodage."
                 .getBytes(UTF_16LE));
         assertThatThrownBy(() -> ArticleReaders.read(ascii))
-                .hasMessageStartingWith(ascii + ": holds NUL characters, so it is not UTF-8 text");
+                .hasMessage(ascii + ": holds NUL bytes (the first at offset 1): it looks like UTF-16LE without a"
+                        + " byte-order mark; convert it to UTF-8, e.g. iconv -f UTF-16LE -t UTF-8 '" + ascii
+                        + "' > converted");
+    }
+
+    @Test
+    void aFileWithNulBytesIsCalledBinaryNotUtf8ToConvertToUtf8() throws IOException {
+        // A French article with NUL bytes in it (a dump, a broken copy): valid UTF-8 in all but being text.
+        byte[] text = ("Titre\n" + FRENCH + "\n").getBytes(UTF_8);
+        byte[] bytes = Arrays.copyOf(text, text.length + 3);
+        bytes[40] = 0;
+        Path file = dir.resolve("nul.txt");
+        Files.write(file, bytes);
+
+        assertThatThrownBy(() -> ArticleReaders.read(file)).isInstanceOf(ArticleReadException.class)
+                .hasMessage(file + ": holds NUL bytes (the first at offset 40), so it is a binary file, not text");
+    }
+
+    @Test
+    void aBinaryFileNamedLikeAnArticleIsCalledBinary() throws IOException {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 1, 0};
+        Path file = dir.resolve("image.md");
+        Files.write(file, png);
+
+        assertThatThrownBy(() -> ArticleReaders.read(file)).isInstanceOf(ArticleReadException.class)
+                .hasMessageStartingWith(file + ": not valid UTF-8 (byte 0x89 at offset 0)")
+                .hasMessageNotContaining("-f UTF-8");
+    }
+
+    @Test
+    void utf16WithAByteOrderMarkAndNulCharactersIsBinaryWithoutAHintToConvertIt() throws IOException {
+        Path file = dir.resolve("bom-nul.txt");
+        Files.write(file, "\uFEFFTitre\nUn\u0000deux.\n".getBytes(UTF_16LE));
+
+        assertThatThrownBy(() -> ArticleReaders.read(file))
+                .hasMessage(file + ": holds NUL characters (the first is character 8 after the byte-order mark),"
+                        + " so it is a binary file, not text");
+    }
+
+    @Test
+    void damagedUtf8IsNeverToldToConvertFromUtf8ToUtf8() throws IOException {
+        byte[] good = ("Titre\n" + FRENCH.repeat(20) + "\n").getBytes(UTF_8);
+        byte[] cut = Arrays.copyOf(good, good.length + 1);
+        cut[good.length] = (byte) 0xC3; // the first byte of "é", and then the file ends
+        byte[] stray = good.clone();
+        stray[200] = (byte) 0xFF;
+        for (byte[] bytes : new byte[][] {cut, stray}) {
+            Path file = Files.write(dir.resolve("abime.txt"), bytes);
+            assertThatThrownBy(() -> ArticleReaders.read(file)).isInstanceOf(ArticleReadException.class)
+                    .hasMessageStartingWith(file + ": not valid UTF-8 (")
+                    .hasMessageNotContaining("iconv -f UTF-8");
+        }
     }
 
     @Test

@@ -13,6 +13,20 @@ public interface Checkpoint extends AutoCloseable {
     Set<String> names();
 
     /**
+     * The names of {@link #names()} whose data is stored once: when several names are views of the same stored
+     * tensor (the tied embeddings a {@code pytorch_model.bin} lists three times), only the first is kept. For work
+     * that needs each stored value once, such as checking the values.
+     */
+    default Set<String> distinctNames() {
+        return names();
+    }
+
+    /** The file that holds tensor {@code name}: {@link #file()}, or the shard of a sharded checkpoint. */
+    default Path fileOf(String name) {
+        return file();
+    }
+
+    /**
      * Dtype and shape of the tensor stored under {@code name}, read from the header or pickle only.
      *
      * @throws depeche.folder.ModelException when it is absent

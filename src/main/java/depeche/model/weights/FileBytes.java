@@ -1,6 +1,7 @@
 package depeche.model.weights;
 
 import depeche.folder.ModelException;
+import depeche.text.OneLine;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -24,7 +25,7 @@ final class FileBytes {
 
     /** The error for a file that could not be opened or read. */
     static ModelException unreadable(Path file, IOException e) {
-        String problem = e instanceof NoSuchFileException ? "does not exist" : "cannot read: " + e.getMessage();
+        String problem = e instanceof NoSuchFileException ? "does not exist" : "cannot read: " + OneLine.of(e);
         return new ModelException(file, problem, e);
     }
 

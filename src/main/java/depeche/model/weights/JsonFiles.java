@@ -1,11 +1,13 @@
 package depeche.model.weights;
 
-import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import depeche.folder.ModelException;
+import depeche.folder.ModelFiles;
+import depeche.text.OneLine;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -26,12 +28,10 @@ final class JsonFiles {
         JsonNode node;
         try {
             node = JSON.readTree(json);
-        } catch (JacksonException e) {
-            // Jackson's own message spans lines and quotes the source; the original message is the problem.
-            String problem = e.getOriginalMessage().replaceAll("\\s*\\R\\s*", " ");
-            throw new ModelException(file, what + " is not valid JSON: " + problem, e);
+        } catch (JsonProcessingException e) {
+            throw new ModelException(file, what + " is " + ModelFiles.invalidJson(e), e);
         } catch (IOException e) {
-            throw new ModelException(file, "cannot read the " + what + ": " + e.getMessage(), e);
+            throw new ModelException(file, "cannot read the " + what + ": " + OneLine.of(e), e);
         }
         if (node == null || !node.isObject()) {
             throw new ModelException(file, what + " is not a JSON object");

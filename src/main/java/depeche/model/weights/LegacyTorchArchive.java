@@ -1,6 +1,7 @@
 package depeche.model.weights;
 
 import depeche.folder.ModelException;
+import depeche.text.OneLine;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -133,7 +134,7 @@ final class LegacyTorchArchive implements TorchArchive {
             return channel.map(FileChannel.MapMode.READ_ONLY, dataPositions.get(storage.key()),
                     storage.numel() * storage.dtype().bytes());
         } catch (IOException e) {
-            throw new ModelException(file, "cannot map storage '" + storage.key() + "': " + e.getMessage(), e);
+            throw new ModelException(file, "cannot map storage '" + storage.key() + "': " + OneLine.of(e), e);
         }
     }
 

@@ -7,10 +7,13 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A {@code pytorch_model.bin}: a state dict written by {@code torch.save}, in the zip format (torch ≥ 1.6) or the
@@ -104,6 +107,19 @@ public final class PytorchCheckpoint extends AbstractCheckpoint {
     /** Both archives check at opening that each storage holds the elements its pickle declares. */
     private synchronized ByteBuffer storageBytes(StorageRef storage) {
         return storages.computeIfAbsent(storage.key(), key -> archive.storageBytes(storage));
+    }
+
+    /** The first name of each distinct view: the aliases of {@code model.shared.weight} are one stored tensor. */
+    @Override
+    public Set<String> distinctNames() {
+        Set<TensorView> seen = new HashSet<>();
+        Set<String> names = new LinkedHashSet<>();
+        views.forEach((name, view) -> {
+            if (seen.add(view)) {
+                names.add(name);
+            }
+        });
+        return Collections.unmodifiableSet(names);
     }
 
     /** Distinct views count once: the three aliases of {@code model.shared.weight} are one parameter matrix. */

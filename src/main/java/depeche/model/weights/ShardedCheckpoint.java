@@ -7,10 +7,13 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -79,6 +82,22 @@ final class ShardedCheckpoint extends AbstractCheckpoint {
     @Override
     ByteBuffer read(TensorInfo info) {
         return shardOf.get(info.name()).tensor(info.name()).data();
+    }
+
+    /** Each shard's distinct names, in index order. */
+    @Override
+    public Set<String> distinctNames() {
+        Set<String> names = new LinkedHashSet<>();
+        shards.forEach(shard -> names.addAll(shard.distinctNames()));
+        Set<String> ordered = new LinkedHashSet<>(names());
+        ordered.retainAll(names);
+        return Collections.unmodifiableSet(ordered);
+    }
+
+    @Override
+    public Path fileOf(String name) {
+        Checkpoint shard = shardOf.get(name);
+        return shard == null ? file() : shard.fileOf(name);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package depeche.model.weights;
 
 import depeche.folder.ModelException;
+import depeche.text.OneLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -35,7 +36,7 @@ final class ZipTorchArchive implements TorchArchive {
         try {
             zip = new ZipFile(file.toFile());
         } catch (IOException e) {
-            throw new ModelException(file, "is not a readable zip: " + e.getMessage(), e);
+            throw new ModelException(file, "is not a readable zip: " + OneLine.of(e), e);
         }
         try {
             String folder = pickleFolder(file, zip);
@@ -83,7 +84,7 @@ final class ZipTorchArchive implements TorchArchive {
         try (InputStream in = zip.getInputStream(entry)) {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new ModelException(file, "cannot read zip entry '" + entry.getName() + "': " + e.getMessage(), e);
+            throw new ModelException(file, "cannot read zip entry '" + entry.getName() + "': " + OneLine.of(e), e);
         }
     }
 

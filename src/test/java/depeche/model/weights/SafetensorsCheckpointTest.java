@@ -70,7 +70,7 @@ class SafetensorsCheckpointTest {
     void headerThatIsNotJson() {
         Path file = TestFiles.safetensors(dir.resolve("garbage.safetensors"), "{\"a\": nope", new byte[0]);
         assertThatThrownBy(() -> SafetensorsCheckpoint.open(file)).isInstanceOf(ModelException.class)
-                .hasMessageStartingWith(file + ": header is not valid JSON: ")
+                .hasMessageStartingWith(file + ": header is invalid JSON at line 1, column ")
                 .hasMessageNotContaining("\n");
     }
 
