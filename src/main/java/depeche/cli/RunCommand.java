@@ -5,6 +5,7 @@ import depeche.hub.Role;
 import depeche.inference.Batcher;
 import depeche.inference.LoadedModel;
 import depeche.io.Format;
+import depeche.pipeline.ArticleProcessor;
 import depeche.pipeline.BatchJob;
 import depeche.pipeline.OutputLock;
 import depeche.pipeline.Progress;
@@ -116,8 +117,10 @@ final class RunCommand implements Callable<Integer> {
             Translator translator = new Translator(translation,
                     generationOptions.applyTo(translation.generationDefaults()), Batcher.forGeneration(),
                     sentenceLimit.maxSentenceTokens);
-            BatchJob job = new BatchJob(new BatchJob.Settings(input, output, formats, force, Main.VERSION),
-                    translator, summarizer(resolver, loaded), Progress.forStderr());
+            Progress progress = Progress.forStderr();
+            ArticleProcessor processor = new ArticleProcessor(translator, summarizer(resolver, loaded), Main.VERSION,
+                    progress::step);
+            BatchJob job = new BatchJob(new BatchJob.Settings(input, output, formats, force), processor, progress);
             RunReport report;
             try {
                 report = job.run();

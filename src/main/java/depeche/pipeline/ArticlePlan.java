@@ -15,9 +15,9 @@ import java.util.stream.Stream;
  * the sentences too long for the model into parts. It hands out its paragraphs in reading order (headline
  * first) and takes their translations back in the same order.
  */
-record ArticlePlan(Article article, ParagraphPlan headline, List<ParagraphPlan> body) {
+public record ArticlePlan(Article article, ParagraphPlan headline, List<ParagraphPlan> body) {
 
-    ArticlePlan {
+    public ArticlePlan {
         body = List.copyOf(body);
     }
 
@@ -28,29 +28,31 @@ record ArticlePlan(Article article, ParagraphPlan headline, List<ParagraphPlan> 
      * @param body     one aligned paragraph per paragraph of the article
      * @param warnings about the headline's sentences (the body's stay on their sentence pairs)
      */
-    record Translation(String title, List<AlignedParagraph> body, List<String> warnings) {
+    public record Translation(String title, List<AlignedParagraph> body, List<String> warnings) {
     }
 
     /** The headline, then the body's paragraphs. */
-    List<ParagraphPlan> paragraphs() {
+    public List<ParagraphPlan> paragraphs() {
         return Stream.concat(Stream.of(headline), body.stream()).toList();
     }
 
     /** How many texts the model translates for this article (for progress before the work starts). */
-    int inputCount() {
+    public int inputCount() {
         return paragraphs().stream().mapToInt(ParagraphPlan::inputCount).sum();
     }
 
-    int sentenceCount() {
+    /** Sentences of the headline and the body. */
+    public int sentenceCount() {
         return paragraphs().stream().mapToInt(p -> p.sentences().size()).sum();
     }
 
-    int splitCount() {
+    /** Sentences too long for the model, translated in parts. */
+    public int splitCount() {
         return paragraphs().stream().mapToInt(ParagraphPlan::splitCount).sum();
     }
 
     /** The article's size in model tokens (to share out the time of shared batches). */
-    int tokenCount() {
+    public int tokenCount() {
         return paragraphs().stream().mapToInt(ParagraphPlan::tokenCount).sum();
     }
 

@@ -23,8 +23,8 @@ final class ArticleReports {
     }
 
     static ArticleReport failed(ArticlePlan plan, Map<String, Double> seconds, List<String> warnings,
-                                List<String> errors) {
-        return of(plan, Status.FAILED, List.of(), seconds, warnings, errors);
+                                String error) {
+        return of(plan, Status.FAILED, List.of(), seconds, warnings, List.of(error));
     }
 
     static ArticleReport translated(ArticlePlan plan, List<String> outputs, Map<String, Double> seconds,

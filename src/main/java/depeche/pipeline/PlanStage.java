@@ -11,9 +11,7 @@ final class PlanStage {
         this.planner = planner;
     }
 
-    PlannedArticle plan(ReadArticle read) {
-        Article article = read.article();
-        return new PlannedArticle(read, new ArticlePlan(article, planner.plan(article.title()),
-                planner.plan(article.paragraphs())));
+    ArticlePlan plan(Article article) {
+        return new ArticlePlan(article, planner.plan(article.title()), planner.plan(article.paragraphs()));
     }
 }

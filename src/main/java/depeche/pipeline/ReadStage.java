@@ -66,7 +66,8 @@ final class ReadStage {
                 if (unchanged(article, fingerprint)) {
                     ledger.ended(ArticleReports.skipped(article));
                 } else {
-                    articles.add(new ReadArticle(article, fingerprint, ledger.open()));
+                    ledger.open(article.id());
+                    articles.add(new ReadArticle(article, fingerprint));
                 }
             }
         }

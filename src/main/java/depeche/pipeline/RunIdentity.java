@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import depeche.document.Article;
 import depeche.document.ModelInfo;
 import depeche.document.RunInfo;
+import depeche.inference.LoadedModel;
+import depeche.summarize.Summarizer;
+import depeche.translate.Translator;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,6 +15,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What makes a run's outputs what they are, besides the articles: depeche's version, the models (with their
@@ -20,12 +25,22 @@ import java.util.Map;
  *
  * @param settings in the order the outputs show them
  */
-record RunIdentity(String toolVersion, List<ModelInfo> models, Map<String, String> settings) {
+public record RunIdentity(String toolVersion, List<ModelInfo> models, Map<String, String> settings) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    RunIdentity {
+    public RunIdentity {
         models = List.copyOf(models);
         settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    }
+
+    /** The identity of a run with these models and settings. */
+    static RunIdentity of(String toolVersion, Translator translator, Optional<Summarizer> summarizer) {
+        Stream<LoadedModel> models = Stream.concat(Stream.of(translator.model()),
+                summarizer.stream().flatMap(s -> s.models().stream()));
+        Map<String, String> recorded = new LinkedHashMap<>(translator.settings());
+        recorded.put("summarizer", summarizer.map(Summarizer::label).orElse("none"));
+        summarizer.ifPresent(s -> recorded.putAll(s.settings()));
+        return new RunIdentity(toolVersion, models.map(ModelIdentity::of).toList(), recorded);
     }
 
     /** How a document of this run was made, with its article's timings. */
@@ -37,7 +52,7 @@ record RunIdentity(String toolVersion, List<ModelInfo> models, Map<String, Strin
      * The sha256 of the article's content and of this identity: equal fingerprints mean the same outputs, so
      * an article whose fingerprint is unchanged since the last run need not be redone.
      */
-    String fingerprint(Article article) {
+    public String fingerprint(Article article) {
         Map<String, Object> identity = new LinkedHashMap<>();
         identity.put("tool", toolVersion);
         identity.put("title", article.title());

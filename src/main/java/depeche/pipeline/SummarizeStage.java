@@ -4,7 +4,6 @@ import depeche.document.Outcome;
 import depeche.document.Summary;
 import depeche.summarize.Summarizer;
 import depeche.text.OneLine;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -21,30 +20,33 @@ final class SummarizeStage {
         this.summarizer = summarizer;
     }
 
+    /** One summarized article per translated one, in order; articles whose translation failed get no summary. */
     List<SummarizedArticle> summarize(List<TranslatedArticle> articles) {
-        if (summarizer.isEmpty() || articles.isEmpty()) {
+        List<TranslatedArticle> translated = articles.stream().filter(a -> a.translation().value().isPresent())
+                .toList();
+        if (summarizer.isEmpty() || translated.isEmpty()) {
             return articles.stream().map(a -> new SummarizedArticle(a, Optional.empty(), List.of(), 0)).toList();
         }
         long start = System.nanoTime();
-        Iterator<Outcome<Summary>> summaries = summaries(articles).iterator();
+        Iterator<Outcome<Summary>> summaries = summaries(translated).iterator();
         double seconds = (System.nanoTime() - start) / 1e9;
-        double words = Math.max(1, articles.stream().mapToInt(SummarizeStage::length).sum());
-
-        List<SummarizedArticle> summarized = new ArrayList<>();
-        for (TranslatedArticle article : articles) {
+        double length = Math.max(1, translated.stream().mapToInt(SummarizeStage::length).sum());
+        return articles.stream().map(article -> {
+            if (article.translation().value().isEmpty()) {
+                return new SummarizedArticle(article, Optional.empty(), List.of(), 0);
+            }
             Outcome<Summary> summary = summaries.next();
-            summarized.add(new SummarizedArticle(article, summary.value(),
+            return new SummarizedArticle(article, summary.value(),
                     summary.error().map(e -> "no summary: " + e).stream().toList(),
-                    seconds * length(article) / words));
-        }
-        return summarized;
+                    seconds * length(article) / length);
+        }).toList();
     }
 
     /** Every article's summary outcome; should the summarizer itself fail, each article says why it has none. */
     private List<Outcome<Summary>> summaries(List<TranslatedArticle> articles) {
         try {
             return summarizer.orElseThrow().summarizeAll(
-                    articles.stream().map(a -> a.translation().body()).toList(), done -> { });
+                    articles.stream().map(a -> a.translation().value().orElseThrow().body()).toList(), done -> { });
         } catch (RuntimeException e) {
             String error = OneLine.of(e);
             return articles.stream().map(a -> Outcome.<Summary>failure(error)).toList();
@@ -53,6 +55,6 @@ final class SummarizeStage {
 
     /** The length of the English body, the summarizer's input (to share out the time). */
     private static int length(TranslatedArticle article) {
-        return article.translation().body().stream().mapToInt(p -> p.target().length()).sum();
+        return article.translation().value().orElseThrow().body().stream().mapToInt(p -> p.target().length()).sum();
     }
 }

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An article translated and summarized, waiting to be written.
+ * An article after summarizing.
  *
- * @param summary  empty when no summary was asked for or none could be made
+ * @param summary  empty when no summary was asked for, none could be made, or the translation failed
  * @param warnings why there is no summary, when one was asked for
  * @param seconds  its share of the summarization time
  */

@@ -1,43 +1,33 @@
 package depeche.pipeline;
 
-import depeche.document.Outcome;
 import depeche.translate.TranslatedParagraph;
 import depeche.translate.Translator;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
  * Stage 3, translate: the sentences of many articles together, in shared length-sorted batches. An article
- * with a sentence that failed ends here, failed, naming the sentence; the others go on.
+ * with a sentence that failed gets a failed translation naming the sentence; the others are unaffected.
  */
 final class TranslateStage {
     private final Translator translator;
-    private final Progress progress;
+    private final IntConsumer progress;
 
-    TranslateStage(Translator translator, Progress progress) {
+    /** @param progress told how many model inputs each finished batch completed */
+    TranslateStage(Translator translator, IntConsumer progress) {
         this.translator = translator;
         this.progress = progress;
     }
 
-    /** The articles whose every sentence was translated, in order. */
-    List<TranslatedArticle> translate(List<PlannedArticle> articles) {
+    /** One translated article per plan, in order. */
+    List<TranslatedArticle> translate(List<ArticlePlan> plans) {
         long start = System.nanoTime();
         Iterator<TranslatedParagraph> translated = translator.translatePlanned(
-                articles.stream().flatMap(a -> a.plan().paragraphs().stream()).toList(), progress::step).iterator();
+                plans.stream().flatMap(plan -> plan.paragraphs().stream()).toList(), progress).iterator();
         double seconds = (System.nanoTime() - start) / 1e9;
-        double tokens = Math.max(1, articles.stream().mapToInt(a -> a.plan().tokenCount()).sum());
-
-        List<TranslatedArticle> done = new ArrayList<>();
-        for (PlannedArticle article : articles) {
-            double share = seconds * article.plan().tokenCount() / tokens;
-            Outcome<ArticlePlan.Translation> outcome = article.plan().assemble(translated);
-            outcome.value().ifPresentOrElse(
-                    translation -> done.add(new TranslatedArticle(article, translation, share)),
-                    () -> article.fail(outcome.error().orElseThrow(), Map.of("translation", share), List.of(),
-                            progress));
-        }
-        return done;
+        double tokens = Math.max(1, plans.stream().mapToInt(ArticlePlan::tokenCount).sum());
+        return plans.stream().map(plan -> new TranslatedArticle(plan, plan.assemble(translated),
+                seconds * plan.tokenCount() / tokens)).toList();
     }
 }

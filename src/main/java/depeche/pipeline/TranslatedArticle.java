@@ -1,9 +1,11 @@
 package depeche.pipeline;
 
+import depeche.document.Outcome;
+
 /**
- * An article translated, waiting for its summary.
+ * An article after translation: its translation, or why a sentence of it failed.
  *
  * @param seconds its share of the translation time of the batches it was in
  */
-record TranslatedArticle(PlannedArticle planned, ArticlePlan.Translation translation, double seconds) {
+record TranslatedArticle(ArticlePlan plan, Outcome<ArticlePlan.Translation> translation, double seconds) {
 }

@@ -10,8 +10,10 @@
  *   <li>{@link depeche.pipeline.WriteStage write}: the bilingual files, atomically;</li>
  *   <li>{@link depeche.pipeline.ReportStage report}: {@code run-report.json}.</li>
  * </ol>
- * {@link depeche.pipeline.BatchJob} strings them together chunk by chunk; each article carries its entry in
- * the {@link depeche.pipeline.RunLedger}, which a stage ends when the article is skipped, fails or is written,
- * so one article's failure never costs another, and the report keeps the input order.
+ * Plan, translate and summarize make up the {@link depeche.pipeline.ArticleProcessor}, which turns a chunk of
+ * articles into {@link depeche.pipeline.ProcessedArticle}s (a bilingual document, or why there is none) and is
+ * shared with the Spark job. {@link depeche.pipeline.BatchJob} strings read, processing, write and report
+ * together; the {@link depeche.pipeline.RunLedger} keeps every article's place in the report, so one article's
+ * failure never costs another and the report keeps the input order.
  */
 package depeche.pipeline;
