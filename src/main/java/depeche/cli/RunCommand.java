@@ -73,6 +73,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     GenerationOptions generationOptions;
 
+    @Mixin
+    ThreadsOption threads;
+
     @Option(names = "--max-sentence-tokens", paramLabel = "N",
             description = "Sentences longer than N tokens are split at clause boundaries, translated in parts and "
                     + "rejoined (default: ${DEFAULT-VALUE}, capped at what the model accepts).")
@@ -86,6 +89,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        threads.apply();
         Set<Format> chosen = parseFormats();
         if (!Files.isDirectory(input)) {
             throw new UsageException("the input folder " + input + " does not exist");

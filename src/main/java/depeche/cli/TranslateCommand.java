@@ -32,6 +32,9 @@ final class TranslateCommand implements Callable<Integer> {
     @Mixin
     GenerationOptions generationOptions;
 
+    @Mixin
+    ThreadsOption threads;
+
     @Option(names = "--json", description = "Print {\"translation\", \"sentences\": [{\"source\", \"target\", \"ids\"}]}.")
     boolean json;
 
@@ -48,6 +51,7 @@ final class TranslateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        threads.apply();
         List<String> lines = InputText.from(words, System.in).lines().map(FrenchNormalizer::clean).toList();
         try (LoadedModel model = LoadedModel.load(modelOption.resolve(Role.TRANSLATION))) {
             SentenceTranslator translator = new SentenceTranslator(model,

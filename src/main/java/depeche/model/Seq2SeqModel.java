@@ -35,6 +35,7 @@ public final class Seq2SeqModel implements AutoCloseable {
      * (a ForConditionalGeneration save) or not (a bare base-model save).
      */
     public static Seq2SeqModel load(ModelConfig config, Checkpoint checkpoint) {
+        TorchRuntime.start();
         NDManager manager = NDManager.newBaseManager();
         try {
             WeightsView root = new WeightsView(checkpoint, manager, "");
