@@ -152,6 +152,12 @@ public final class SafetensorsCheckpoint extends AbstractCheckpoint {
         }
     }
 
+    /** Each tensor is a mapping of its own (see {@link #read}), so nothing else can be reading it. */
+    @Override
+    public void release(TensorData tensor) {
+        MappedBuffers.unmap(tensor.data());
+    }
+
     @Override
     public void close() {
         FileBytes.closeQuietly(channel);
