@@ -9,12 +9,11 @@ import depeche.model.ModelConfig;
 import depeche.model.Seq2SeqModel;
 import depeche.model.weights.Checkpoint;
 import depeche.model.weights.Checkpoints;
-import depeche.model.weights.TensorData;
+import depeche.testing.FixtureTensors;
 import depeche.testing.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,13 +32,7 @@ class NaNScoresTest {
     /** The Marian fixture with one value of one tensor replaced. */
     private Seq2SeqModel fixtureWith(String tensor, int index, float value) throws IOException {
         Path dir = Fixtures.dir(Fixtures.MARIAN);
-        Map<String, Tensor> tensors = new HashMap<>();
-        try (Checkpoint original = Checkpoints.open(dir)) {
-            for (String name : original.names()) {
-                TensorData t = original.tensor(name);
-                tensors.put(name, new Tensor(t.shape(), t.toFloatArray()));
-            }
-        }
+        Map<String, Tensor> tensors = FixtureTensors.of(Fixtures.MARIAN);
         tensors.get(tensor).values()[index] = value;
         SafetensorsWriter.write(tmp.resolve("model.safetensors"), tensors);
         Files.copy(dir.resolve("config.json"), tmp.resolve("config.json"));
