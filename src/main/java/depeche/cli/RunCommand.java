@@ -98,6 +98,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     SentenceLimitOption sentenceLimit;
 
+    @Mixin
+    ThreadsOption threads;
+
     @Option(names = "--force", description = "Redo every article, even those unchanged since the last run.")
     boolean force;
 
@@ -106,6 +109,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        threads.apply();
         if (!Files.isDirectory(input)) {
             throw new UsageException("the input folder " + input + " does not exist");
         }

@@ -29,6 +29,9 @@ final class SummarizeCommand implements Callable<Integer> {
     @Mixin
     GenerationOptions generationOptions;
 
+    @Mixin
+    ThreadsOption threads;
+
     @Option(names = "--json", description = "Print {\"summary\", \"ids\"}.")
     boolean json;
 
@@ -40,6 +43,7 @@ final class SummarizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        threads.apply();
         String text = InputText.from(words, System.in).strip();
         if (text.isEmpty()) {
             throw new UsageException("nothing to summarize: give TEXT or pipe it on standard input");

@@ -36,6 +36,9 @@ final class TranslateCommand implements Callable<Integer> {
     @Mixin
     SentenceLimitOption sentenceLimit;
 
+    @Mixin
+    ThreadsOption threads;
+
     @Option(names = "--json", description = "Print {\"translation\", \"sentences\": [{\"source\", \"target\", \"ids\"}]}.")
     boolean json;
 
@@ -47,6 +50,7 @@ final class TranslateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        threads.apply();
         List<String> lines = InputText.from(words, System.in).lines().map(FrenchNormalizer::clean).toList();
         try (LoadedModel model = LoadedModel.load(modelOption.resolve(Role.TRANSLATION))) {
             model.warnings().forEach(w -> spec.commandLine().getErr().println("depeche: warning: " + w));

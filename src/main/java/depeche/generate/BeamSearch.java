@@ -2,6 +2,7 @@ package depeche.generate;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import depeche.model.DecoderState;
@@ -22,13 +23,18 @@ final class BeamSearch {
     private final GenerationConfig config;
     private final LogitsProcessing processing;
     private final int beams;
+    private final int vocab;
+    private final NDManager manager;
 
-    BeamSearch(Seq2SeqModel model, DecoderState state, GenerationConfig config) {
+    /** @param manager for the arrays of each step, which are closed with the step */
+    BeamSearch(Seq2SeqModel model, DecoderState state, GenerationConfig config, NDManager manager) {
         this.model = model;
         this.state = state;
         this.config = config;
         this.processing = new LogitsProcessing(config);
         this.beams = config.numBeams();
+        this.vocab = model.config().decoderVocabSize();
+        this.manager = manager;
     }
 
     /** A beam chosen for the next step: the row it continues, the token it adds, its accumulated score. */
@@ -54,17 +60,20 @@ final class BeamSearch {
         while (true) {
             float[] topScores;
             long[] topIndices;
-            int vocab;
             try (NDScope ignored = new NDScope()) {
-                NDArray logits = model.nextTokenLogits(state, rows.stream().mapToLong(s -> s[s.length - 1]).toArray());
-                vocab = (int) logits.getShape().get(1);
-                NDArray scores = processing.apply(logits.logSoftmax(1), rows);
-                NDArray running = logits.getManager().create(beamScores, new Shape(rows.size(), 1));
-                NDList top = scores.addi(running).reshape(active.size(), (long) beams * vocab)
+                LogitsProcessing.Processed processed = scores(rows);
+                float[] running = beamScores.clone();
+                for (int r = 0; r < running.length; r++) {
+                    running[r] += processed.rowOffsets()[r];
+                }
+                NDArray scores = processed.scores();
+                NDList top = scores.addi(manager.create(running, new Shape(rows.size(), 1)))
+                        .reshape(active.size(), (long) beams * vocab)
                         .topK(candidatesPerInput, 1, true, true);
                 topScores = top.get(0).toFloatArray();
                 topIndices = top.get(1).toLongArray();
             }
+            NaNScoresException.check(topScores, length);
             length++;
             List<Integer> stillActive = new ArrayList<>();
             List<Long> keptInputs = new ArrayList<>();
@@ -110,6 +119,19 @@ final class BeamSearch {
             active = stillActive;
         }
         return results(finished, maxLength);
+    }
+
+    /**
+     * The step's processed log-probabilities. When the token is forced and the last one, the decoder does not run:
+     * a forced row replaces its logits, and no later step needs its keys and values.
+     */
+    private LogitsProcessing.Processed scores(List<long[]> rows) {
+        int curLen = rows.get(0).length;
+        if (processing.forcesLastToken(curLen)) {
+            return processing.forcedScores(manager, rows.size(), vocab, curLen);
+        }
+        NDArray logits = model.nextTokenLogits(state, rows.stream().mapToLong(s -> s[s.length - 1]).toArray());
+        return processing.applyToLogProbs(logits.logSoftmax(1), rows);
     }
 
     private List<long[]> advance(List<long[]> rows, List<Candidate> next) {

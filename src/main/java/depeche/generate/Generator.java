@@ -31,7 +31,7 @@ public final class Generator {
              EncoderOutput encoded = model.encode(manager, inputs);
              DecoderState state = model.startDecoding(manager, encoded, group)) {
             return group > 1
-                    ? new BeamSearch(model, state, config).run(inputs.length)
+                    ? new BeamSearch(model, state, config, manager).run(inputs.length)
                     : new GreedySearch(model, state, config).run(inputs.length);
         }
     }

@@ -2,6 +2,7 @@ package depeche.generate;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
 import depeche.model.DecoderState;
 import depeche.model.Seq2SeqModel;
 import java.util.ArrayList;
@@ -38,7 +39,13 @@ final class GreedySearch {
             long[] next;
             try (NDScope ignored = new NDScope()) {
                 NDArray logits = model.nextTokenLogits(state, rows.stream().mapToLong(s -> s[s.length - 1]).toArray());
-                next = processing.apply(logits, rows).argMax(1).toLongArray();
+                NDArray scores = processing.apply(logits, rows);
+                NDArray best = scores.argMax(1);
+                next = best.toLongArray();
+                // argmax picks a NaN over any number, so a NaN row shows in the chosen scores
+                NaNScoresException.check(scores.get(new NDIndex("{}, {}",
+                        scores.getManager().create(java.util.stream.LongStream.range(0, next.length).toArray()), best))
+                        .toFloatArray(), length);
             }
             List<Integer> running = new ArrayList<>();
             List<Long> keptRows = new ArrayList<>();

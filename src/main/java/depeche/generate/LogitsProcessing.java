@@ -2,7 +2,6 @@ package depeche.generate;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,26 +36,105 @@ final class LogitsProcessing {
      */
     NDArray apply(NDArray scores, List<long[]> sequences) {
         int curLen = sequences.get(0).length;
-        int vocab = (int) scores.getShape().get(1);
-        TokenBans bans = new TokenBans(vocab);
-        banRepeatedNgrams(sequences, curLen, bans);
-        banBadWords(sequences, bans);
-        banEarlyEos(sequences.size(), curLen, bans);
-        if (!bans.isEmpty()) {
-            NDManager m = scores.getManager();
-            scores.set(new NDIndex("{}, {}", m.create(bans.rows()), m.create(bans.tokens())),
-                    Float.NEGATIVE_INFINITY);
-        }
-        if (config.forcedBosTokenId() != null && curLen == 1) {
-            scores = forcedRow(scores, new long[] {config.forcedBosTokenId()});
-        }
-        if (config.forcedEosTokenIds().length > 0 && curLen == maxLength - 1) {
-            scores = forcedRow(scores, config.forcedEosTokenIds());
-        }
+        TokenBans bans = bans(sequences, (int) scores.getShape().get(1));
+        ban(scores, bans);
+        scores = forced(scores, curLen);
         if (config.renormalizeLogits()) {
             scores = scores.logSoftmax(1);
         }
         return scores;
+    }
+
+    /**
+     * Beam search's processing of the step's log-probabilities, with the renormalization HF does last
+     * ({@code renormalize_logits}, a second log_softmax) folded into one offset per row: when only bans changed
+     * the row, its log-probabilities less the banned ones' mass are renormalized by subtracting
+     * {@code log(1 - Σ exp(banned))}, computed in double from the few banned values. That saves a full
+     * log_softmax pass over [rows, vocab] every step. (Same values up to float rounding, as a second
+     * log_softmax over the float row would give.)
+     *
+     * @param logProbs  [rows, vocab] log_softmax of the logits; bans are written into it in place
+     * @param sequences each row's tokens so far, decoder start token included
+     * @return the scores, and what to add to each row to renormalize them (zeros when nothing is to add)
+     */
+    Processed applyToLogProbs(NDArray logProbs, List<long[]> sequences) {
+        int curLen = sequences.get(0).length;
+        int rows = sequences.size();
+        float[] offsets = new float[rows];
+        if (forcedAt(curLen)) {
+            return forcedScores(logProbs.getManager(), rows, (int) logProbs.getShape().get(1), curLen);
+        }
+        TokenBans bans = bans(sequences, (int) logProbs.getShape().get(1));
+        if (config.renormalizeLogits() && !bans.isEmpty()) {
+            double[] bannedMass = new double[rows];
+            float[] banned = logProbs.get(bans.index(logProbs.getManager())).toFloatArray();
+            long[] bannedRows = bans.rows();
+            for (int i = 0; i < banned.length; i++) {
+                bannedMass[(int) bannedRows[i]] += Math.exp(banned[i]);
+            }
+            for (int r = 0; r < rows; r++) {
+                offsets[r] = (float) -Math.log1p(-bannedMass[r]);
+            }
+        }
+        ban(logProbs, bans);
+        return new Processed(logProbs, offsets);
+    }
+
+    /**
+     * Processed scores for beam search.
+     *
+     * @param scores     [rows, vocab]
+     * @param rowOffsets to add to each row (with the beam's running score) to complete the processing
+     */
+    record Processed(NDArray scores, float[] rowOffsets) {
+    }
+
+    /** Whether a forced-token processor replaces every row at {@code curLen}, so the logits do not matter. */
+    boolean forcedAt(int curLen) {
+        return config.forcedBosTokenId() != null && curLen == 1 || forcesLastToken(curLen);
+    }
+
+    /**
+     * Whether the token generated at {@code curLen} is the last one and forced (forced_eos_token_id at max_length):
+     * then neither the logits nor the decoder's keys and values of that step are needed.
+     */
+    boolean forcesLastToken(int curLen) {
+        return config.forcedEosTokenIds().length > 0 && curLen == maxLength - 1;
+    }
+
+    /** Beam search's scores at a step where a forced token replaces every row ({@link #forcedAt}). */
+    Processed forcedScores(NDManager manager, int rows, int vocab, int curLen) {
+        NDArray scores = forced(manager, rows, vocab, curLen);
+        return new Processed(config.renormalizeLogits() ? scores.logSoftmax(1) : scores, new float[rows]);
+    }
+
+    private TokenBans bans(List<long[]> sequences, int vocab) {
+        int curLen = sequences.get(0).length;
+        TokenBans bans = new TokenBans(vocab);
+        banRepeatedNgrams(sequences, curLen, bans);
+        banBadWords(sequences, bans);
+        banEarlyEos(sequences.size(), curLen, bans);
+        return bans;
+    }
+
+    private static void ban(NDArray scores, TokenBans bans) {
+        if (!bans.isEmpty()) {
+            scores.set(bans.index(scores.getManager()), Float.NEGATIVE_INFINITY);
+        }
+    }
+
+    /** The scores after the forced-token processors: {@code scores} itself when none applies at {@code curLen}. */
+    private NDArray forced(NDArray scores, int curLen) {
+        if (!forcedAt(curLen)) {
+            return scores;
+        }
+        return forced(scores.getManager(), (int) scores.getShape().get(0), (int) scores.getShape().get(1), curLen);
+    }
+
+    /** HF applies forced BOS, then forced EOS; at max_length 2 both apply and EOS wins. */
+    private NDArray forced(NDManager manager, int rows, int vocab, int curLen) {
+        long[] tokens = forcesLastToken(curLen) ? config.forcedEosTokenIds() : new long[] {config.forcedBosTokenId()};
+        return forcedRow(manager, rows, vocab, tokens);
     }
 
     /** NoRepeatNGramLogitsProcessor: ban tokens that would complete an n-gram already in the row. */
@@ -101,15 +179,13 @@ final class LogitsProcessing {
     }
 
     /** Forced-token processors: every score -inf except the forced tokens, which get 0. */
-    private static NDArray forcedRow(NDArray scores, long[] tokens) {
-        Shape shape = scores.getShape();
-        int vocab = (int) shape.get(1);
+    private static NDArray forcedRow(NDManager manager, int rows, int vocab, long[] tokens) {
         float[] row = new float[vocab];
         Arrays.fill(row, Float.NEGATIVE_INFINITY);
         for (long t : tokens) {
             row[(int) t] = 0f;
         }
-        return scores.getManager().create(row, new Shape(1, vocab)).repeat(0, shape.get(0));
+        return manager.create(row, new Shape(1, vocab)).repeat(0, rows);
     }
 
     private static boolean endsWith(long[] seq, long[] pattern, int prefixLength) {

@@ -8,7 +8,6 @@ import depeche.model.ModelConfig;
 import depeche.model.Seq2SeqModel;
 import depeche.model.weights.Checkpoint;
 import depeche.model.weights.Checkpoints;
-import depeche.model.weights.FiniteWeights;
 import depeche.tokenize.TextTokenizer;
 import depeche.tokenize.Tokenizers;
 import java.nio.file.Path;
@@ -49,7 +48,6 @@ public final class LoadedModel implements AutoCloseable {
         GenerationDefaults generation = GenerationDefaults.read(folder, config);
         TextTokenizer tokenizer = Tokenizers.load(folder);
         try (Checkpoint checkpoint = Checkpoints.open(folder)) {
-            FiniteWeights.require(checkpoint); // a NaN weight would give garbage with no error: refuse it
             return new LoadedModel(folder, config, generation, tokenizer, Seq2SeqModel.load(config, checkpoint),
                     checkpoint.file());
         } catch (RuntimeException e) {

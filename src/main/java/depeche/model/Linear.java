@@ -21,7 +21,7 @@ final class Linear {
     }
 
     static Linear load(WeightsView weights, int in, int out) {
-        return new Linear(columnMajor(weights.get("weight", out, in)), weights.get("bias", out));
+        return new Linear(weights.getCopy("weight", Linear::columnMajor, out, in), weights.get("bias", out));
     }
 
     /** @param weight [out, in], laid out by {@link #columnMajor} */

@@ -35,30 +35,26 @@ public final class Seq2SeqModel implements AutoCloseable {
      * (a ForConditionalGeneration save) or not (a bare base-model save).
      */
     public static Seq2SeqModel load(ModelConfig config, Checkpoint checkpoint) {
+        TorchRuntime.start();
         NDManager manager = NDManager.newBaseManager();
         try {
             WeightsView root = new WeightsView(checkpoint, manager, "");
             WeightsView base = hasPrefix(checkpoint.names(), "model.") ? root.pp("model") : root;
             int d = config.dModel();
+            // Tied: one table for the LM head and the token embeddings, laid out for the head's GEMM (the big
+            // one); embedding lookups gather from that layout as well (0.3 ms for 32 tokens).
+            boolean tied = config.tieWordEmbeddings();
             NDArray decoderTokens;
             NDArray encoderTokens;
             if (config.shareEncoderDecoderEmbeddings()) {
-                decoderTokens = sharedEmbedding(base, config.vocabSize(), d);
+                decoderTokens = table(sharedEmbedding(base), tied, config.vocabSize(), d);
                 encoderTokens = decoderTokens;
             } else {
                 encoderTokens = base.pp("encoder").pp("embed_tokens").get("weight", config.vocabSize(), d);
-                decoderTokens = base.pp("decoder").pp("embed_tokens").get("weight", config.decoderVocabSize(), d);
+                decoderTokens = table(base.pp("decoder").pp("embed_tokens"), tied, config.decoderVocabSize(), d);
             }
-            NDArray headWeight;
-            if (config.tieWordEmbeddings()) {
-                // One table for the LM head and the token embeddings, laid out for the head's GEMM (the big one);
-                // embedding lookups gather from that layout as well (0.3 ms for 32 tokens).
-                headWeight = Linear.columnMajor(decoderTokens);
-                encoderTokens = encoderTokens == decoderTokens ? headWeight : encoderTokens;
-                decoderTokens = headWeight;
-            } else {
-                headWeight = Linear.columnMajor(root.pp("lm_head").get("weight", config.decoderVocabSize(), d));
-            }
+            NDArray headWeight = tied ? decoderTokens
+                    : root.pp("lm_head").getCopy("weight", Linear::columnMajor, config.decoderVocabSize(), d);
             NDArray bias = root.getOptional("final_logits_bias", 1, config.decoderVocabSize())
                     .map(b -> b.reshape(config.decoderVocabSize()))
                     .orElseGet(() -> manager.zeros(new Shape(config.decoderVocabSize())));
@@ -76,21 +72,26 @@ public final class Seq2SeqModel implements AutoCloseable {
         }
     }
 
+    /** A token table: column-major (a copy) when it is also the LM head, else as stored. */
+    private static NDArray table(WeightsView owner, boolean head, int vocab, int d) {
+        return head ? owner.getCopy("weight", Linear::columnMajor, vocab, d) : owner.get("weight", vocab, d);
+    }
+
     /**
-     * The shared token table. Some checkpoints (facebook/bart-large-cnn, say) store it only under the decoder's
-     * or encoder's {@code embed_tokens}; HF ties those to {@code shared} on load, and so do we.
+     * Where the shared token table is. Some checkpoints (facebook/bart-large-cnn, say) store it only under the
+     * decoder's or encoder's {@code embed_tokens}; HF ties those to {@code shared} on load, and so do we.
      */
-    private static NDArray sharedEmbedding(WeightsView base, int vocab, int d) {
+    private static WeightsView sharedEmbedding(WeightsView base) {
         for (String owner : new String[] {"shared", "decoder.embed_tokens", "encoder.embed_tokens"}) {
             WeightsView view = base;
             for (String part : owner.split("\\.")) {
                 view = view.pp(part);
             }
             if (view.contains("weight")) {
-                return view.get("weight", vocab, d);
+                return view;
             }
         }
-        return base.pp("shared").get("weight", vocab, d); // reports the missing tensor by its canonical name
+        return base.pp("shared"); // reports the missing tensor by its canonical name
     }
 
     private static boolean hasPrefix(Set<String> names, String prefix) {

@@ -1,14 +1,16 @@
 package depeche.model;
 
-import depeche.folder.ModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import depeche.folder.ModelException;
 import depeche.model.weights.Checkpoint;
+import depeche.model.weights.FiniteWeights;
 import depeche.model.weights.TensorData;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A view of a checkpoint scoped to one key prefix, so each module reads its own tensors by their short names
@@ -39,8 +41,27 @@ public final class WeightsView {
         return checkpoint.names().contains(prefix + name);
     }
 
-    /** The tensor {@code <prefix>name}, which must exist with exactly {@code shape}. */
+    /**
+     * The tensor {@code <prefix>name}, which must exist with exactly {@code shape}. Float32 tensors are used where
+     * they lie (a memory mapping of the file), without a copy.
+     */
     public NDArray get(String name, long... shape) {
+        return toFloat32(tensor(name, shape));
+    }
+
+    /**
+     * The tensor {@code <prefix>name} made into an array of its own by {@code copy}, which must close the array it
+     * is given. The file's bytes are released as soon as they are copied, so the weights are never in memory twice
+     * (a mapping unmapped only when the garbage collector gets to it counts in the resident set meanwhile).
+     */
+    public NDArray getCopy(String name, UnaryOperator<NDArray> copy, long... shape) {
+        TensorData t = tensor(name, shape);
+        NDArray copied = copy.apply(toFloat32(t));
+        checkpoint.release(t);
+        return copied;
+    }
+
+    private TensorData tensor(String name, long... shape) {
         String key = prefix + name;
         if (!checkpoint.names().contains(key)) {
             throw new ModelException(checkpoint.file(), "tensor '" + key + "' is missing");
@@ -50,7 +71,9 @@ public final class WeightsView {
             throw new ModelException(checkpoint.file(), "tensor '" + key + "' has shape " + Arrays.toString(t.shape())
                     + " but config.json implies " + Arrays.toString(shape));
         }
-        return toFloat32(t);
+        // A NaN or Inf weight would give garbage with no error: refuse it, while its bytes are being read anyway.
+        FiniteWeights.require(checkpoint, key, t);
+        return t;
     }
 
     /** Like {@link #get}, for tensors a checkpoint may leave out (HF then uses zeros or a default). */

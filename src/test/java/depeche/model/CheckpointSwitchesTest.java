@@ -5,19 +5,18 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
+import depeche.bench.SafetensorsWriter.Tensor;
+import depeche.bench.SafetensorsWriter;
 import depeche.generate.GenerationConfig;
 import depeche.generate.Generator;
 import depeche.model.weights.Checkpoint;
 import depeche.model.weights.Checkpoints;
-import depeche.model.weights.TensorData;
+import depeche.testing.FixtureTensors;
 import depeche.testing.Fixtures;
 import depeche.testing.Networks;
-import depeche.testing.SafetensorsWriter.Tensor;
-import depeche.testing.SafetensorsWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -37,13 +36,7 @@ class CheckpointSwitchesTest {
     private Seq2SeqModel variant(Consumer<Map<String, Tensor>> edit, String configFrom, String configTo)
             throws IOException {
         Path dir = Fixtures.dir(Fixtures.MARIAN);
-        Map<String, Tensor> tensors = new HashMap<>();
-        try (Checkpoint original = Checkpoints.open(dir)) {
-            for (String name : original.names()) {
-                TensorData t = original.tensor(name);
-                tensors.put(name, new Tensor(t.shape(), t.toFloatArray()));
-            }
-        }
+        Map<String, Tensor> tensors = FixtureTensors.of(Fixtures.MARIAN);
         edit.accept(tensors);
         SafetensorsWriter.write(tmp.resolve("model.safetensors"), tensors);
         String config = Files.readString(dir.resolve("config.json"));

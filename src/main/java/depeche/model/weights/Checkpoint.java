@@ -41,6 +41,15 @@ public interface Checkpoint extends AutoCloseable {
     TensorData tensor(String name);
 
     /**
+     * Says that the caller has copied {@code tensor}'s bytes and keeps no array on them, so that a format whose
+     * tensors are memory mappings of their own unmaps it now, not whenever the garbage collector runs: weights that
+     * are copied at load (transposed) are then never resident twice. Formats that share or own their buffers
+     * ignore it.
+     */
+    default void release(TensorData tensor) {
+    }
+
+    /**
      * Elements over all tensors. Names that are views of the same stored data (the tied embeddings that a
      * {@code pytorch_model.bin} lists three times) count once.
      */

@@ -63,31 +63,39 @@ public final class FiniteWeights {
         }
     }
 
+    /** The first floating-point tensor, in checkpoint order, that holds a NaN or infinite value. */
+    public static Optional<Damage> firstDamage(Checkpoint checkpoint) {
+        for (String name : checkpoint.distinctNames()) {
+            if (lanes(checkpoint.info(name).dtype()) == null) {
+                continue; // integers and booleans are always finite
+            }
+            Optional<Damage> damage = damage(checkpoint, name, checkpoint.tensor(name));
+            if (damage.isPresent()) {
+                return damage;
+            }
+        }
+        return Optional.empty();
+    }
+
     /**
-     * Refuses a checkpoint with a NaN or infinite value in a floating-point tensor.
+     * Refuses one tensor of {@code checkpoint} that holds a NaN or infinite value. The network calls it on each
+     * tensor as it reads it, so the check touches the file's pages once, when they are read anyway.
      *
-     * @throws ModelException naming the file and the first damaged tensor, in checkpoint order
+     * @throws ModelException naming the file and the tensor
      */
-    public static void require(Checkpoint checkpoint) {
-        firstDamage(checkpoint).ifPresent(damage -> {
+    public static void require(Checkpoint checkpoint, String name, TensorData tensor) {
+        damage(checkpoint, name, tensor).ifPresent(damage -> {
             throw new ModelException(damage.file(), damage.problem());
         });
     }
 
-    /** The first floating-point tensor, in checkpoint order, that holds a NaN or infinite value. */
-    public static Optional<Damage> firstDamage(Checkpoint checkpoint) {
-        for (String name : checkpoint.distinctNames()) {
-            DType dtype = checkpoint.info(name).dtype();
-            if (lanes(dtype) == null) {
-                continue; // integers and booleans are always finite
-            }
-            ByteBuffer data = checkpoint.tensor(name).data();
-            if (!allFiniteInParallel(dtype, data)) {
-                long[] counts = count(dtype, data);
-                return Optional.of(new Damage(checkpoint.fileOf(name), name, counts[0], counts[1]));
-            }
+    private static Optional<Damage> damage(Checkpoint checkpoint, String name, TensorData tensor) {
+        DType dtype = tensor.dtype();
+        if (lanes(dtype) == null || allFiniteInParallel(dtype, tensor.data())) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        long[] counts = count(dtype, tensor.data());
+        return Optional.of(new Damage(checkpoint.fileOf(name), name, counts[0], counts[1]));
     }
 
     private static Lanes lanes(DType dtype) {

@@ -26,7 +26,6 @@ public final class SafetensorsCheckpoint extends AbstractCheckpoint {
     private final FileChannel channel;
     private final long dataStart;
     private final Map<String, Long> dataOffsets;
-    private ByteBuffer dataSection;
 
     private SafetensorsCheckpoint(Path file, FileChannel channel, long dataStart, Map<String, TensorInfo> infos,
                                   Map<String, Long> dataOffsets) {
@@ -146,29 +145,18 @@ public final class SafetensorsCheckpoint extends AbstractCheckpoint {
 
     @Override
     ByteBuffer read(TensorInfo info) {
-        long offset = dataOffsets.get(info.name());
-        int size = info.bufferSize(file());
         try {
-            ByteBuffer data = dataSection();
-            if (data != null) {
-                return data.slice((int) offset, size).order(ByteOrder.LITTLE_ENDIAN);
-            }
-            return channel.map(FileChannel.MapMode.READ_ONLY, dataStart + offset, size).order(ByteOrder.LITTLE_ENDIAN);
+            return channel.map(FileChannel.MapMode.READ_ONLY, dataStart + dataOffsets.get(info.name()),
+                    info.bufferSize(file())).order(ByteOrder.LITTLE_ENDIAN);
         } catch (IOException e) {
             throw new ModelException(file(), "cannot map tensor '" + info.name() + "': " + OneLine.of(e), e);
         }
     }
 
-    /**
-     * The whole data section as one mapping, made on first use, when it fits one buffer (else null: each tensor is
-     * then mapped alone). One mapping means the pages a first pass touched (the NaN check before the network is
-     * built) are still mapped for the next, which then costs no page faults.
-     */
-    private synchronized ByteBuffer dataSection() throws IOException {
-        if (dataSection == null && channel.size() - dataStart <= Integer.MAX_VALUE) {
-            dataSection = channel.map(FileChannel.MapMode.READ_ONLY, dataStart, channel.size() - dataStart);
-        }
-        return dataSection;
+    /** Each tensor is a mapping of its own (see {@link #read}), so nothing else can be reading it. */
+    @Override
+    public void release(TensorData tensor) {
+        MappedBuffers.unmap(tensor.data());
     }
 
     @Override

@@ -101,6 +101,11 @@ final class ShardedCheckpoint extends AbstractCheckpoint {
     }
 
     @Override
+    public void release(TensorData tensor) {
+        shardOf.get(tensor.name()).release(tensor);
+    }
+
+    @Override
     public long parameterCount() {
         return shards.stream().mapToLong(Checkpoint::parameterCount).sum();
     }

@@ -48,9 +48,13 @@ class FiniteWeightsTest {
         DamagedWeights.setF32(file, "model.decoder.layers.0.fc1.weight", Float.NaN, 0, 17, 2047);
 
         try (Checkpoint checkpoint = Checkpoints.openFile(file)) {
-            assertThatThrownBy(() -> FiniteWeights.require(checkpoint)).isInstanceOf(ModelException.class)
-                    .hasMessage(file + ": tensor 'model.decoder.layers.0.fc1.weight' holds NaN (3 values);"
+            FiniteWeights.Damage damage = FiniteWeights.firstDamage(checkpoint).orElseThrow();
+            assertThat(damage.file() + ": " + damage.problem())
+                    .isEqualTo(file + ": tensor 'model.decoder.layers.0.fc1.weight' holds NaN (3 values);"
                             + " the weights are damaged");
+            assertThatThrownBy(() -> FiniteWeights.require(checkpoint, "model.shared.weight",
+                    checkpoint.tensor("model.shared.weight"))).isInstanceOf(ModelException.class)
+                    .hasMessage(file + ": tensor 'model.shared.weight' holds Inf (1 value); the weights are damaged");
         }
     }
 

@@ -1,4 +1,4 @@
-package depeche.testing;
+package depeche.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

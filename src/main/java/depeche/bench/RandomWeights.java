@@ -1,8 +1,8 @@
-package depeche.testing;
+package depeche.bench;
 
+import depeche.bench.SafetensorsWriter.Tensor;
 import depeche.model.Architecture;
 import depeche.model.ModelConfig;
-import depeche.testing.SafetensorsWriter.Tensor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;

@@ -1,0 +1,20 @@
+package depeche.cli;
+
+import depeche.model.TorchRuntime;
+import picocli.CommandLine.Option;
+
+/** {@code --threads N}, for every command that runs a model. */
+final class ThreadsOption {
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads for the model's computations. Default: one per available core. "
+                    + "On a server busy with other work, fewer can be faster (see `depeche bench`).")
+    Integer threads;
+
+    /** Applies the choice to the engine; call before loading a model. */
+    void apply() {
+        if (threads != null && threads < 1) {
+            throw new UsageException("--threads must be at least 1, not " + threads);
+        }
+        TorchRuntime.useThreads(threads);
+    }
+}

@@ -1,0 +1,89 @@
+package depeche.model;
+
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
+import com.sun.jna.NativeLibrary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The process-wide settings of the native engine, made before libtorch loads, because its thread pools read them
+ * only then.
+ *
+ * <ul>
+ *   <li><b>Waiting threads sleep.</b> OpenMP's workers otherwise spin at every barrier, and on a machine whose
+ *   cores are busy with other work a spinning worker keeps its descheduled partner from running: the seed article
+ *   took 44 s instead of 1.9 s with two threads beside other processes. {@code OMP_WAIT_POLICY=PASSIVE} (unless
+ *   the environment sets it) makes them block instead.</li>
+ *   <li><b>Threads.</b> {@link #useThreads} (the {@code --threads} option) sets how many threads the
+ *   operations and matrix products use; by default, one per available core (libtorch's own default counts
+ *   physical cores, which a container's CPU limit does not change).</li>
+ * </ul>
+ *
+ * <p>{@link Seq2SeqModel#load} calls {@link #start()}, so every model runs with these settings; a process that
+ * loaded the engine before (a test) keeps what it had, except for the thread count.
+ */
+public final class TorchRuntime {
+    private static Integer requestedThreads;
+    private static boolean started;
+
+    private TorchRuntime() {
+    }
+
+    /**
+     * Asks for {@code threads} threads (null: one per available core). Takes effect now when the engine runs,
+     * else when it starts.
+     *
+     * @throws IllegalArgumentException when {@code threads} is below 1
+     */
+    public static synchronized void useThreads(Integer threads) {
+        if (threads != null && threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+        }
+        requestedThreads = threads;
+        if (started) {
+            applyThreads();
+        }
+    }
+
+    /** Starts the engine with these settings, once; later calls return at once. */
+    public static synchronized void start() {
+        if (started) {
+            return;
+        }
+        boolean fresh = !libtorchLoaded();
+        if (fresh) {
+            setDefaultEnvironment("OMP_WAIT_POLICY", "PASSIVE");
+        }
+        Engine.getEngine("PyTorch");
+        started = true;
+        applyThreads();
+    }
+
+    /** The intra-op threads in use (starts the engine). */
+    public static synchronized int threads() {
+        start();
+        return JniUtils.getNumThreads();
+    }
+
+    private static void applyThreads() {
+        int threads = requestedThreads != null ? requestedThreads : Runtime.getRuntime().availableProcessors();
+        JniUtils.setNumThreads(threads);
+    }
+
+    /** Sets an environment variable of this process for native code, unless the user set it. */
+    static void setDefaultEnvironment(String name, String value) {
+        if (System.getenv(name) == null) {
+            NativeLibrary.getInstance("c").getFunction("setenv").invokeInt(new Object[] {name, value, 0});
+        }
+    }
+
+    private static boolean libtorchLoaded() {
+        try {
+            return Files.readString(Path.of("/proc/self/maps")).contains("libtorch_cpu");
+        } catch (IOException | RuntimeException e) {
+            return false; // not Linux: nothing to find out, and nothing set here applies anyway
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package depeche.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import depeche.testing.Cli;
+import depeche.testing.Fixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code depeche bench} on the tiny Marian fixture: what it counts, the ids it writes, and the id check. */
+class BenchCommandTest {
+    /** Three sentences of the tiny vocabulary asking for 5, 9 and 3 tokens. */
+    private static final String WORKLOAD = """
+            {"ids": [13, 3, 118, 179, 12, 211, 0], "min_new_tokens": 5, "max_new_tokens": 5}
+            {"ids": [3, 238, 22, 219, 179, 12, 86, 3, 1, 0], "min_new_tokens": 9, "max_new_tokens": 9}
+            {"ids": [13, 147, 0], "min_new_tokens": 3, "max_new_tokens": 3}
+            """;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void timesEachBatchingAndCountsTargetAndPaddedTokens() throws IOException {
+        Path workload = Files.writeString(tmp.resolve("w.jsonl"), WORKLOAD);
+        Cli.Result r = Cli.run("bench", "--model", Fixtures.dir(Fixtures.MARIAN).toString(), "--workload",
+                workload.toString(), "--per-call", "1,2,all,job", "--threads", "1", "--json",
+                "--ids", tmp.resolve("ids.jsonl").toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode report = new ObjectMapper().readTree(r.out());
+        assertThat(report.get("threads").asInt()).isEqualTo(1);
+        assertThat(report.get("target_tokens").asInt()).isEqualTo(17);
+        assertThat(report.has("load_average")).isTrue();
+        List<JsonNode> runs = Fixtures.list(report.get("runs"));
+        assertThat(runs).extracting(n -> n.get("per_call").asText()).containsExactly("1", "2", "3", "job");
+        // Every row of a call runs to the call's longest length: 5+9+3 alone, 9+9 then 3, 9+9+9 together.
+        assertThat(runs).extracting(n -> n.get("generated_tokens").asInt()).containsExactly(17, 21, 27, 27);
+        assertThat(runs).extracting(n -> n.get("calls").asInt()).containsExactly(3, 2, 1, 1);
+        assertThat(runs).allSatisfy(n -> {
+            assertThat(n.get("target_tokens_per_s").asDouble()).isPositive();
+            assertThat(n.get("peak_rss_mb").asDouble()).isPositive();
+        });
+    }
+
+    @Test
+    void writesForcedLengthIdsThatDoNotDependOnTheBatch() throws IOException {
+        Path workload = Files.writeString(tmp.resolve("w.jsonl"), WORKLOAD);
+        Path ids = tmp.resolve("ids.jsonl");
+        Cli.Result r = Cli.run("bench", "--model", Fixtures.dir(Fixtures.MARIAN).toString(), "--workload",
+                workload.toString(), "--per-call", "1,2", "--ids", ids.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Map<String, List<long[]>> written = IdsFile.read(ids);
+        List<long[]> alone = written.get("1");
+        assertThat(alone).hasSize(3);
+        int[] lengths = {5, 9, 3};
+        for (int i = 0; i < 3; i++) {
+            assertThat(alone.get(i)).hasSize(lengths[i] + 1).startsWith(404).endsWith(0);
+        }
+        // Sentence 1 is the longest of its pair, so its forced length is its own: batched or alone, same ids.
+        assertThat(written.get("2").get(1)).containsExactly(alone.get(1));
+        assertThat(written.get("2").get(0)).hasSize(10);
+    }
+
+    @Test
+    void comparesIdsWithExpectedOnesAndFailsOnAnyDifference() throws IOException {
+        Path workload = Files.writeString(tmp.resolve("w.jsonl"), WORKLOAD);
+        Path ids = tmp.resolve("ids.jsonl");
+        String model = Fixtures.dir(Fixtures.MARIAN).toString();
+        assertThat(Cli.run("bench", "--model", model, "--workload", workload.toString(), "--per-call", "1",
+                "--ids", ids.toString()).exitCode()).isZero();
+
+        Cli.Result same = Cli.run("bench", "--model", model, "--workload", workload.toString(), "--per-call", "1",
+                "--expect-ids", ids.toString());
+        assertThat(same.exitCode()).isZero();
+        assertThat(same.out()).contains("as expected");
+
+        List<String> lines = Files.readAllLines(ids);
+        lines.set(2, lines.get(2).replace("[404,", "[404,7,").replace(",0]", "]"));
+        Files.write(ids, lines);
+        Cli.Result differ = Cli.run("bench", "--model", model, "--workload", workload.toString(), "--per-call",
+                "1", "--expect-ids", ids.toString());
+        assertThat(differ.exitCode()).isEqualTo(1);
+        assertThat(differ.out()).contains("1 sentences differ [2]");
+    }
+
+    @Test
+    void aWorkloadThatIsNotOneIsAUsageError() throws IOException {
+        Path workload = Files.writeString(tmp.resolve("w.jsonl"), "{\"ids\": [1, 0]}\n");
+        Cli.Result r = Cli.run("bench", "--model", Fixtures.dir(Fixtures.MARIAN).toString(), "--workload",
+                workload.toString());
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("depeche: " + workload + ": line 1: needs \"ids\" (a non-empty array) "
+                + "and \"max_new_tokens\" (≥ 1)");
+    }
+
+    @Test
+    void theBuiltInWorkloadsAreTheSharedOnes() {
+        Workload seed = Workload.named(Workload.SEED);
+        Workload nightly = Workload.named(Workload.NIGHTLY);
+
+        assertThat(seed.sentences()).hasSize(15);
+        assertThat(seed.targetTokens()).isEqualTo(620);
+        assertThat(nightly.sentences()).hasSize(300);
+        assertThat(nightly.targetTokens()).isEqualTo(12_400);
+    }
+}
