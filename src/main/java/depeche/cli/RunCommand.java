@@ -67,7 +67,7 @@ final class RunCommand implements Callable<Integer> {
     private Set<Format> formats = Format.parse(Format.DEFAULT);
 
     @Option(names = "--formats", paramLabel = "LIST", defaultValue = Format.DEFAULT,
-            description = "Output formats among md, json, html, tmx (default: ${DEFAULT-VALUE}).")
+            description = "Output formats among md, json, html, tmx, xliff (default: ${DEFAULT-VALUE}).")
     void formats(String list) {
         try {
             formats = Format.parse(list);
