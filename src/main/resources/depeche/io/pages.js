@@ -160,14 +160,18 @@
     var restored = 0;
     Object.keys(kept).forEach(function (position) {
       var sentence = bySentence[position];
-      // Corrections of another version of the page (the article translated again) no longer apply.
-      if (sentence && kept[position].original === sentence.original) {
-        sentence.target = kept[position].target;
-        sentence.reviewed = kept[position].reviewed;
+      // Corrections of another version of the page (the article translated again, or the corrections applied)
+      // no longer apply; what the page already shows needs no restoring.
+      var change = kept[position];
+      if (sentence && change.original === sentence.original
+          && (change.target !== sentence.original || change.reviewed !== sentence.originallyReviewed)) {
+        sentence.target = change.target;
+        sentence.reviewed = change.reviewed;
         refresh(sentence);
         restored++;
       }
     });
+    save(); // forget what no longer applies
     if (restored) {
       say(restored + " correction" + (restored === 1 ? "" : "s") + " from your last visit restored.");
     }

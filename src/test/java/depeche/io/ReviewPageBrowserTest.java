@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import depeche.document.BilingualDocument;
+import depeche.review.ReviewApply;
 import depeche.testing.Browser;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -156,7 +157,8 @@ class ReviewPageBrowserTest {
         assertThat(browser.findElement(By.id("export")).getText()).isEqualTo("Export corrections (2)");
 
         browser.findElement(By.id("export")).click();
-        JsonNode export = JSON.readTree(Browser.awaitDownload(downloads, "sample-1.corrections.json").toFile());
+        Path exported = Browser.awaitDownload(downloads, "sample-1.corrections.json");
+        JsonNode export = JSON.readTree(exported.toFile());
         assertThat(export.get("format").asText()).isEqualTo("depeche-corrections/1");
         assertThat(export.get("article").asText()).isEqualTo("sample-1");
         assertThat(export.at("/models/0/name").asText()).isEqualTo("opus-mt-fr-en");
@@ -184,6 +186,19 @@ class ReviewPageBrowserTest {
         assertThat(browser.findElement(By.cssSelector(".review-bar .status")).getText())
                 .isEqualTo("2 corrections from your last visit restored.");
         screenshot("page-desktop.png");
+
+        // The exported file is what review apply takes: the outputs are written again with the corrections.
+        ReviewApply.Result applied = ReviewApply.apply(exported, output);
+        assertThat(applied.applied().corrected()).isEqualTo(1);
+        assertThat(applied.applied().approved()).isEqualTo(1);
+        JsonNode article = JSON.readTree(output.resolve("sample-1.json").toFile());
+        assertThat(article.at("/paragraphs/0/sentences/0/en").asText()).isEqualTo("Mr Dupont said: “3 < 5 & 7 > 2”.");
+        assertThat(article.at("/paragraphs/0/sentences/0/origin").asText()).isEqualTo("reviewed");
+        assertThat(article.at("/paragraphs/1/sentences/0/origin").asText()).isEqualTo("reviewed");
+        browser.navigate().refresh();
+        assertThat(english("1.1").getAttribute("class")).contains("reviewed").doesNotContain("flagged", "edited");
+        assertThat(browser.findElement(By.id("export")).getText()).as("nothing left to export")
+                .isEqualTo("Export corrections");
     }
 
     @Test
