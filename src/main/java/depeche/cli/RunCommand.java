@@ -1,5 +1,6 @@
 package depeche.cli;
 
+import depeche.generate.GenerationConfig;
 import depeche.hub.ModelResolver;
 import depeche.hub.Role;
 import depeche.inference.Batcher;
@@ -66,7 +67,7 @@ final class RunCommand implements Callable<Integer> {
     private Set<Format> formats = Format.parse(Format.DEFAULT);
 
     @Option(names = "--formats", paramLabel = "LIST", defaultValue = Format.DEFAULT,
-            description = "Output formats among md, json, html, tmx (default: ${DEFAULT-VALUE}).")
+            description = "Output formats among md, json, html, tmx, xliff (default: ${DEFAULT-VALUE}).")
     void formats(String list) {
         try {
             formats = Format.parse(list);
@@ -101,6 +102,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;
 
+    @Mixin
+    QualityOptions quality;
+
     @Option(names = "--force", description = "Redo every article, even those unchanged since the last run.")
     boolean force;
 
@@ -118,12 +122,13 @@ final class RunCommand implements Callable<Integer> {
         List<LoadedModel> loaded = new ArrayList<>();
         try {
             LoadedModel translation = load(loaded, resolver.resolve(Role.TRANSLATION, translationModel));
-            Translator translator = new Translator(translation,
-                    generationOptions.applyTo(translation.generationDefaults()), Batcher.forGeneration(),
+            GenerationConfig generation = generationOptions.applyTo(translation.generationDefaults());
+            quality.warnIfUnscored(generation, spec.commandLine().getErr());
+            Translator translator = new Translator(translation, generation, Batcher.forGeneration(),
                     sentenceLimit.maxSentenceTokens);
             Progress progress = Progress.forStderr();
-            ArticleProcessor processor = new ArticleProcessor(translator, summarizer(resolver, loaded), Main.VERSION,
-                    progress::step);
+            ArticleProcessor processor = new ArticleProcessor(translator, summarizer(resolver, loaded),
+                    quality.checks(), Main.VERSION, progress::step);
             BatchJob job = new BatchJob(new BatchJob.Settings(input, output, formats, force), processor, progress);
             RunReport report;
             try {

@@ -5,14 +5,18 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import depeche.document.Outcome;
 import depeche.document.SentencePair;
+import depeche.generate.GenerationConfig;
 import depeche.hub.Role;
 import depeche.inference.Batcher;
 import depeche.inference.LoadedModel;
+import depeche.quality.QualityChecks;
 import depeche.text.FrenchNormalizer;
 import depeche.translate.TranslatedParagraph;
 import depeche.translate.Translator;
 import java.io.PrintWriter;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -39,7 +43,11 @@ final class TranslateCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;
 
-    @Option(names = "--json", description = "Print {\"translation\", \"sentences\": [{\"source\", \"target\", \"ids\"}]}.")
+    @Mixin
+    QualityOptions quality;
+
+    @Option(names = "--json", description = "Print {\"translation\", \"sentences\": [{\"source\", \"target\", \"ids\", "
+            + "\"confidence\", \"flags\"}]}.")
     boolean json;
 
     @Parameters(paramLabel = "TEXT", arity = "0..*", description = "French text; standard input when absent.")
@@ -54,10 +62,27 @@ final class TranslateCommand implements Callable<Integer> {
         List<String> lines = InputText.from(words, System.in).lines().map(FrenchNormalizer::clean).toList();
         try (LoadedModel model = LoadedModel.load(modelOption.resolve(Role.TRANSLATION))) {
             model.warnings().forEach(w -> spec.commandLine().getErr().println("depeche: warning: " + w));
-            Translator translator = new Translator(model, generationOptions.applyTo(model.generationDefaults()),
-                    Batcher.forGeneration(), sentenceLimit.maxSentenceTokens);
-            return print(translator.translate(lines));
+            GenerationConfig generation = generationOptions.applyTo(model.generationDefaults());
+            quality.warnIfUnscored(generation, spec.commandLine().getErr());
+            Translator translator = new Translator(model, generation, Batcher.forGeneration(),
+                    sentenceLimit.maxSentenceTokens);
+            return print(checked(translator.translate(lines)));
         }
+    }
+
+    /**
+     * The translations with their quality flags: the same checks as the batch job, the whole input counting as
+     * one text for its language (said on stderr when it is not French).
+     */
+    private List<TranslatedParagraph> checked(List<TranslatedParagraph> paragraphs) {
+        List<SentencePair> translated = paragraphs.stream().flatMap(TranslatedParagraph::translations).toList();
+        QualityChecks.CheckedText checked = quality.checks().checkText(translated);
+        checked.warnings().forEach(w -> spec.commandLine().getErr().println("depeche: warning: " + w));
+        Iterator<SentencePair> flagged = checked.sentences().iterator();
+        return paragraphs.stream().map(p -> new TranslatedParagraph(p.sentences().stream()
+                .map(s -> new TranslatedParagraph.Sentence(s.source(),
+                        s.translation().map(pair -> flagged.next())))
+                .toList())).toList();
     }
 
     private int print(List<TranslatedParagraph> paragraphs) throws Exception {
@@ -79,6 +104,9 @@ final class TranslateCommand implements Callable<Integer> {
             String where = "depeche: sentence " + ++number;
             Outcome<SentencePair> outcome = sentence.translation();
             outcome.value().ifPresent(s -> s.warnings().forEach(w -> err.println(where + ": " + w)));
+            // Flags saying what a warning already said (split, cut) are not repeated.
+            outcome.value().ifPresent(s -> s.flags().stream().filter(f -> !s.warnings().contains(f.reason()))
+                    .forEach(f -> err.println(where + ": " + f.code() + ": " + f.reason())));
             outcome.error().ifPresent(e -> err.println(where + " failed: " + e));
             failed |= outcome.error().isPresent();
         }
@@ -97,6 +125,9 @@ final class TranslateCommand implements Callable<Integer> {
                 if (!s.warnings().isEmpty()) {
                     s.warnings().forEach(item.putArray("warnings")::add);
                 }
+                ArrayNode flags = item.putArray("flags");
+                s.flags().forEach(f -> flags.addObject().put("code", f.code())
+                        .put("severity", f.severity().name().toLowerCase(Locale.ROOT)).put("reason", f.reason()));
             }, () -> item.putNull("target").put("error", sentence.translation().error().orElseThrow()));
         }
         return root;

@@ -9,16 +9,18 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The output files written per article, as chosen by {@code --formats md,json,html,tmx}. */
+/** The output files written per article, as chosen by {@code --formats md,json,html,tmx,xliff}. */
 public enum Format {
     /** {@code <id>.md}: headline and summary, then French and English paragraph by paragraph. */
-    MD("md", MarkdownWriter::write),
+    MD("md", "md", MarkdownWriter::write),
     /** {@code <id>.json}: everything, structured. */
-    JSON("json", JsonWriter::write),
+    JSON("json", "json", JsonWriter::write),
     /** {@code <id>.html}: a side-by-side review page; with it comes {@code index.html}. */
-    HTML("html", HtmlWriter::write),
+    HTML("html", "html", HtmlWriter::write),
     /** {@code <id>.tmx}: the sentence pairs as a TMX 1.4b translation memory. */
-    TMX("tmx", TmxWriter::write);
+    TMX("tmx", "tmx", TmxWriter::write),
+    /** {@code <id>.xlf}: an XLIFF 2.0 file for translation tools, with confidence and flags. */
+    XLIFF("xliff", "xlf", XliffWriter::write);
 
     /** The formats a run writes unless told otherwise. */
     public static final String DEFAULT = "md,json,html,tmx";
@@ -28,15 +30,22 @@ public enum Format {
         void write(BilingualDocument document, OutputStream out) throws IOException;
     }
 
+    private final String label;
     private final String extension;
     private final DocumentWriter writer;
 
-    Format(String extension, DocumentWriter writer) {
+    Format(String label, String extension, DocumentWriter writer) {
+        this.label = label;
         this.extension = extension;
         this.writer = writer;
     }
 
-    /** The file extension, also the format's name on the command line. */
+    /** The format's name on the command line. */
+    public String label() {
+        return label;
+    }
+
+    /** The file extension ({@code xlf} for XLIFF, else the label). */
     public String extension() {
         return extension;
     }
@@ -56,7 +65,7 @@ public enum Format {
         for (String name : list.split(",", -1)) {
             String wanted = name.strip().toLowerCase(Locale.ROOT);
             formats.add(Arrays.stream(values())
-                    .filter(format -> format.extension.equals(wanted))
+                    .filter(format -> format.label.equals(wanted))
                     .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException((wanted.isEmpty()
                             ? "empty format name in '" + list + "'"
@@ -66,6 +75,6 @@ public enum Format {
     }
 
     private static String names() {
-        return Arrays.stream(values()).map(Format::extension).collect(Collectors.joining(", "));
+        return Arrays.stream(values()).map(Format::label).collect(Collectors.joining(", "));
     }
 }

@@ -12,7 +12,8 @@ import org.jsoup.nodes.Element;
 
 /**
  * The pages depeche writes (review pages and their index): self-contained HTML5 with the style
- * sheet inline, built with jsoup so every text and attribute is escaped by the library.
+ * sheet and script inline (no network, no fonts to fetch: they work offline from a folder), built
+ * with jsoup so every text and attribute is escaped by the library.
  */
 final class HtmlPages {
 
@@ -20,6 +21,7 @@ final class HtmlPages {
     static final String GENERATOR = "depeche";
 
     private static final String STYLE = resource("pages.css");
+    private static final String SCRIPT = resource("pages.js");
 
     private HtmlPages() {}
 
@@ -36,6 +38,11 @@ final class HtmlPages {
         head.appendElement("title").text(title);
         head.appendElement("style").appendChild(new DataNode(STYLE));
         return page;
+    }
+
+    /** The review tools' script, at the end of the body so the page is there when it runs. */
+    static void appendScript(Document page) {
+        page.body().appendElement("script").appendChild(new DataNode(SCRIPT));
     }
 
     static boolean isGenerated(Document page) {

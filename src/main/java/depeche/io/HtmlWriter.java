@@ -1,18 +1,25 @@
 package depeche.io;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import depeche.document.AlignedParagraph;
 import depeche.document.Article;
 import depeche.document.BilingualDocument;
+import depeche.document.Flag;
 import depeche.document.ModelInfo;
+import depeche.document.Origin;
 import depeche.document.SentencePair;
 import depeche.document.Summary;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -21,6 +28,14 @@ import org.jsoup.nodes.Element;
  * French on the left and English on the right, one row per paragraph so they stay aligned; on a
  * phone the English follows each French paragraph. Every sentence is a {@code span.s} whose
  * {@code data-s} ("paragraph.sentence", from 1) is the same in both languages.
+ *
+ * <p>A flagged sentence is marked in both languages ({@code .flagged}, with {@code .sev-error},
+ * {@code .sev-warning} or {@code .sev-info} for its worst flag) and its flags are listed under its
+ * paragraph; the English span carries {@code data-flags} (codes), {@code data-confidence} and a title
+ * saying both. A reviewer's correction is {@code .reviewed}. The page's script ({@code pages.js}) adds
+ * the review tools: a flagged-only filter, moving from flag to flag, editing and marking sentences and
+ * exporting the corrections as a file (see the README for its format). Everything is inline: the
+ * page works offline from a folder.
  */
 final class HtmlWriter {
 
@@ -28,6 +43,14 @@ final class HtmlWriter {
     static final String FRENCH_TITLE = ".headline [lang=fr]";
     static final String ENGLISH_TITLE = ".headline [lang=en]";
     static final String ENGLISH_SUMMARY = ".summary [lang=en]";
+    static final String ENGLISH_SENTENCES = "main p[lang=en] span.s";
+    static final String FLAG_ITEMS = "main ul.flags > li";
+    static final String DATE = ".meta time";
+    /** The page's facts for its script: article id and models, as JSON. */
+    static final String REVIEW_DATA_ID = "depeche-review";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
     private HtmlWriter() {}
 
@@ -36,11 +59,14 @@ final class HtmlWriter {
         Element body = page.body();
         Article article = document.article();
 
+        body.appendElement("script").attr("type", "application/json").id(REVIEW_DATA_ID)
+                .appendChild(new DataNode(reviewData(document)));
         Element headline = body.appendElement("header").addClass("pair").addClass("headline");
         headline.appendElement("h1").attr("lang", "fr").text(article.title());
         headline.appendElement("h1").attr("lang", "en").text(document.translatedTitle());
         appendSource(body.appendElement("p").addClass("meta"), article);
         document.summary().ifPresent(summary -> appendSummary(body, summary));
+        appendReviewBar(body, document);
 
         Element main = body.appendElement("main");
         Element columns = main.appendElement("div").addClass("pair").addClass("columns").attr("aria-hidden", "true");
@@ -51,16 +77,35 @@ final class HtmlWriter {
             Element row = main.appendElement("div").addClass("pair").id("p" + (p + 1));
             Element french = row.appendElement("p").attr("lang", "fr");
             Element english = row.appendElement("p").attr("lang", "en");
+            Element flags = new Element("ul").addClass("flags");
             List<SentencePair> sentences = paragraphs.get(p).sentences();
             for (int s = 0; s < sentences.size(); s++) {
                 String position = (p + 1) + "." + (s + 1);
                 SentencePair pair = sentences.get(s);
-                appendSentence(french, pair.source(), position, pair.warnings());
-                appendSentence(english, pair.target(), position, pair.warnings());
+                mark(appendSentence(french, pair.source(), position), pair);
+                Element target = mark(appendSentence(english, pair.target(), position), pair)
+                        .attr("tabindex", "0").id("s" + position);
+                describe(target, pair);
+                pair.flags().forEach(flag -> appendFlag(flags, position, flag, pair));
+            }
+            if (!flags.children().isEmpty()) {
+                row.addClass("has-flags").appendChild(flags);
             }
         }
+        appendEditor(body);
         appendFooter(body.appendElement("footer"), document);
+        HtmlPages.appendScript(page);
         HtmlPages.write(page, out);
+    }
+
+    /** The article id, models and tool version the export names, as JSON safe inside a script element. */
+    private static String reviewData(BilingualDocument document) throws IOException {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("article", document.id());
+        data.put("models", document.run().models());
+        data.put("tool_version", document.run().toolVersion());
+        // '<' only occurs inside JSON strings, where \u003c means the same: no "</script>" can end the element.
+        return JSON.writeValueAsString(data).replace("<", "\\u003c");
     }
 
     private static void appendSource(Element meta, Article article) {
@@ -89,14 +134,100 @@ final class HtmlWriter {
         pair.appendElement("p").attr("lang", "en").text(summary.english());
     }
 
-    private static void appendSentence(Element paragraph, String text, String position, List<String> warnings) {
+    /** The review tools' bar; its buttons do nothing until the script runs (printing hides it). */
+    private static void appendReviewBar(Element body, BilingualDocument document) {
+        List<SentencePair> sentences = document.sentences();
+        long flags = sentences.stream().mapToLong(s -> s.flags().size()).sum();
+        long flagged = sentences.stream().filter(s -> !s.flags().isEmpty()).count();
+        Element bar = body.appendElement("nav").addClass("review-bar").attr("aria-label", "Review");
+        bar.appendElement("span").addClass("counts").text(flags + (flags == 1 ? " flag" : " flags") + " in "
+                + flagged + " of " + sentences.size() + " sentences");
+        Element filter = bar.appendElement("label").addClass("filter");
+        filter.appendElement("input").attr("type", "checkbox").id("flagged-only");
+        filter.appendText(" Flagged only");
+        button(bar, "prev-flag", "◀ Flag", "Previous flagged sentence (k)");
+        button(bar, "next-flag", "Flag ▶", "Next flagged sentence (j)");
+        button(bar, "edit", "Edit", "Correct the English of the chosen sentence (e)").attr("disabled", "");
+        button(bar, "mark-reviewed", "Reviewed ✓", "Mark the chosen sentence reviewed, or not (r)")
+                .attr("disabled", "").attr("aria-pressed", "false");
+        button(bar, "export", "Export corrections", "Save your corrections as a file for depeche review apply");
+        bar.appendElement("span").addClass("status").attr("role", "status").attr("aria-live", "polite");
+    }
+
+    private static Element button(Element bar, String id, String label, String title) {
+        return bar.appendElement("button").attr("type", "button").id(id).attr("title", title).text(label);
+    }
+
+    /** The panel a reviewer corrects a sentence in; hidden until a sentence is edited. */
+    private static void appendEditor(Element body) {
+        Element editor = body.appendElement("section").id("editor").addClass("editor").attr("hidden", "")
+                .attr("aria-labelledby", "editor-title");
+        editor.appendElement("h2").id("editor-title").text("Correct sentence ")
+                .appendElement("span").addClass("where");
+        editor.appendElement("p").attr("lang", "fr").addClass("editor-source");
+        editor.appendElement("ul").addClass("editor-flags");
+        editor.appendElement("label").attr("for", "editor-text").addClass("editor-label").text("English");
+        editor.appendElement("textarea").id("editor-text").attr("lang", "en").attr("rows", "3");
+        Element actions = editor.appendElement("div").addClass("editor-actions");
+        button(actions, "editor-save", "Save and mark reviewed", "Ctrl+Enter");
+        button(actions, "editor-cancel", "Cancel", "Escape");
+    }
+
+    private static Element appendSentence(Element paragraph, String text, String position) {
         if (!paragraph.children().isEmpty()) {
             paragraph.appendText(" ");
         }
-        Element sentence = paragraph.appendElement("span").addClass("s").attr("data-s", position).text(text);
-        if (!warnings.isEmpty()) {
-            sentence.addClass("warned").attr("title", String.join("\n", warnings));
+        return paragraph.appendElement("span").addClass("s").attr("data-s", position).text(text);
+    }
+
+    /** Marks a sentence (in either language) flagged with its worst severity, and reviewed. */
+    private static Element mark(Element sentence, SentencePair pair) {
+        if (!pair.flags().isEmpty()) {
+            sentence.addClass("flagged").addClass(severityClass(pair.flags().stream()
+                    .map(Flag::severity).max(Enum::compareTo).orElseThrow()));
         }
+        if (pair.origin() == Origin.REVIEWED) {
+            sentence.addClass("reviewed");
+        }
+        return sentence;
+    }
+
+    /** What the English span says about itself, for the script and as a tooltip. */
+    private static void describe(Element target, SentencePair pair) {
+        List<String> title = new ArrayList<>();
+        if (!pair.flags().isEmpty()) {
+            target.attr("data-flags", pair.flags().stream().map(Flag::code).collect(Collectors.joining(" ")));
+            pair.flags().forEach(flag -> title.add(flag.code() + ": " + flag.reason()));
+        }
+        pair.confidence().ifPresent(c -> {
+            target.attr("data-confidence", Double.toString(c));
+            title.add(String.format(Locale.ROOT, "confidence %.3f", c));
+        });
+        title.addAll(pair.warnings().stream().filter(w -> pair.flags().stream().noneMatch(f -> f.reason().equals(w)))
+                .toList());
+        if (pair.origin() == Origin.REVIEWED) {
+            title.add("reviewed by a person");
+        }
+        if (!title.isEmpty()) {
+            target.attr("title", String.join("\n", title));
+        }
+    }
+
+    private static void appendFlag(Element list, String position, Flag flag, SentencePair pair) {
+        String severity = flag.severity().name().toLowerCase(Locale.ROOT);
+        Element item = list.appendElement("li").attr("data-s", position).addClass(severityClass(flag.severity()));
+        if (pair.origin() == Origin.REVIEWED) {
+            item.addClass("reviewed");
+        }
+        item.appendElement("a").attr("href", "#s" + position).text(position);
+        item.appendText(" ");
+        item.appendElement("code").text(flag.code());
+        item.appendText(" (" + severity + "): " + flag.reason());
+        pair.confidence().ifPresent(c -> item.appendText(String.format(Locale.ROOT, " · confidence %.3f", c)));
+    }
+
+    private static String severityClass(Flag.Severity severity) {
+        return "sev-" + severity.name().toLowerCase(Locale.ROOT);
     }
 
     private static void appendFooter(Element footer, BilingualDocument document) {

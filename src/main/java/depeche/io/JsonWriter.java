@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import depeche.document.Article;
 import depeche.document.BilingualDocument;
+import depeche.document.Flag;
 import depeche.document.ModelInfo;
 import depeche.document.SentencePair;
 import depeche.document.Summary;
@@ -87,13 +88,25 @@ final class JsonWriter {
 
     /**
      * {@code confidence} is the model's length-normalised log-probability (comparable only between outputs of one
-     * model), left out when the search computed none; {@code warnings} is left out when there are none.
+     * model), left out when the search computed none; {@code warnings} is left out when there are none;
+     * {@code flags} (quality checks, most severe first) is always there; {@code origin} is {@code machine} or
+     * {@code reviewed} (a person's correction).
      */
-    record SentenceJson(String fr, String en, Double confidence, List<String> warnings) {
+    record SentenceJson(String fr, String en, Double confidence, List<String> warnings, List<FlagJson> flags,
+                        String origin) {
         static SentenceJson of(SentencePair pair) {
             return new SentenceJson(pair.source(), pair.target(),
                     pair.confidence().isPresent() ? pair.confidence().getAsDouble() : null,
-                    pair.warnings().isEmpty() ? null : pair.warnings());
+                    pair.warnings().isEmpty() ? null : pair.warnings(),
+                    pair.flags().stream().map(FlagJson::of).toList(),
+                    pair.origin().name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** A quality flag: {@code severity} is {@code info}, {@code warning} or {@code error}. */
+    record FlagJson(String code, String severity, String reason) {
+        static FlagJson of(Flag flag) {
+            return new FlagJson(flag.code(), flag.severity().name().toLowerCase(Locale.ROOT), flag.reason());
         }
     }
 }

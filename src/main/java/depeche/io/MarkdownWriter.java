@@ -6,6 +6,8 @@ import depeche.document.AlignedParagraph;
 import depeche.document.Article;
 import depeche.document.BilingualDocument;
 import depeche.document.ModelInfo;
+import depeche.document.Origin;
+import depeche.document.SentencePair;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +18,8 @@ import java.util.Locale;
 /**
  * {@code <id>.md}: the English headline with the French one under it, the summary, then the
  * article paragraph by paragraph, each French paragraph quoted ({@code >}) and followed by its
- * English translation; warnings and the models used at the end.
+ * English translation; warnings, what a reviewer should look at (quality flags, sentences a person
+ * corrected or approved) and the models used at the end.
  */
 final class MarkdownWriter {
     private MarkdownWriter() {}
@@ -48,8 +51,37 @@ final class MarkdownWriter {
             warnings.forEach(warning -> md.append("- ").append(escape(warning)).append('\n'));
             md.append('\n');
         }
+        List<String> review = review(document);
+        if (!review.isEmpty()) {
+            md.append("## Review\n\n");
+            review.forEach(line -> md.append("- ").append(escape(line)).append('\n'));
+            md.append('\n');
+        }
         md.append("---\n\n").append(escape(madeWith(document))).append('\n');
         out.write(md.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * One line per flag ("paragraph 1, sentence 2: number-mismatch (error): …") and per sentence a person reviewed;
+     * flags that say what a warning already says (split, cut) are left to the warnings.
+     */
+    private static List<String> review(BilingualDocument document) {
+        List<String> lines = new ArrayList<>();
+        List<AlignedParagraph> paragraphs = document.paragraphs();
+        for (int p = 0; p < paragraphs.size(); p++) {
+            List<SentencePair> sentences = paragraphs.get(p).sentences();
+            for (int s = 0; s < sentences.size(); s++) {
+                SentencePair pair = sentences.get(s);
+                String where = "paragraph " + (p + 1) + ", sentence " + (s + 1) + ": ";
+                if (pair.origin() == Origin.REVIEWED) {
+                    lines.add(where + "reviewed by a person");
+                }
+                pair.flags().stream().filter(flag -> !pair.warnings().contains(flag.reason()))
+                        .forEach(flag -> lines.add(where + flag.code() + " ("
+                                + flag.severity().name().toLowerCase(Locale.ROOT) + "): " + flag.reason()));
+            }
+        }
+        return lines;
     }
 
     private static List<String> sourceFacts(Article article) {

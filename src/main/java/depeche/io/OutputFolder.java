@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * The folder the bilingual files go to: {@code <id>.md}, {@code <id>.json}, {@code <id>.html},
- * {@code <id>.tmx} per article, in the chosen {@link Format}s, and {@code index.html}. Every file
+ * {@code <id>.tmx}, {@code <id>.xlf} per article, in the chosen {@link Format}s, and {@code index.html}. Every file
  * is written {@link AtomicFiles atomically}: a failure never leaves a partial file.
  */
 public final class OutputFolder {
@@ -53,18 +53,27 @@ public final class OutputFolder {
     }
 
     /**
-     * Writes {@code index.html} over every review page in the folder, from this run and earlier
-     * ones. Call it once after the articles are written.
+     * Writes {@code index.html}: the run's articles with their status (failed ones too, which have no page),
+     * the most flagged first, then the review pages of earlier runs in the folder. Call it once after the run's
+     * report.
      *
      * @return the index, or empty when HTML is not among the formats (there are no pages to link)
      */
-    public Optional<Path> writeIndex() throws IOException {
+    public Optional<Path> writeIndex(List<IndexEntry> run) throws IOException {
         if (!formats.contains(Format.HTML)) {
             return Optional.empty();
         }
         Files.createDirectories(folder);
         Path index = folder.resolve(IndexWriter.FILE_NAME);
-        AtomicFiles.write(index, out -> IndexWriter.write(folder, out));
+        AtomicFiles.write(index, out -> IndexWriter.write(folder, run, out));
         return Optional.of(index);
+    }
+
+    /**
+     * Writes {@code index.html} again with the counts of the pages as they are now (after a review changed
+     * one), keeping the statuses the last run gave it; a folder without an index gets one over its pages.
+     */
+    public Optional<Path> writeIndex() throws IOException {
+        return writeIndex(IndexWriter.entriesOf(folder.resolve(IndexWriter.FILE_NAME)));
     }
 }

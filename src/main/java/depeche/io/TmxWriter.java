@@ -1,45 +1,45 @@
 package depeche.io;
 
 import depeche.document.BilingualDocument;
+import depeche.document.Flag;
 import depeche.document.SentencePair;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Locale;
 import javax.xml.XMLConstants;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 
 /**
  * {@code <id>.tmx}: a TMX 1.4b translation memory with one translation unit per sentence pair,
  * the headline first, French as the source language. Each unit's {@code tuid} says where the pair
- * is ({@code <id>-title}, {@code <id>-p2-s3}); sentence warnings become {@code <note>}s.
+ * is ({@code <id>-title}, {@code <id>-p2-s3}); a unit says where its English comes from in
+ * {@code <prop type="x-depeche-origin">} ({@code machine}, or {@code reviewed} for a person's correction) and
+ * its confidence in {@code x-depeche-confidence}; sentence warnings and quality flags become {@code <note>}s.
  * Written with StAX, which escapes the text.
  */
 final class TmxWriter {
 
-    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
+    static final String ORIGIN = "x-depeche-origin";
+    static final String CONFIDENCE = "x-depeche-confidence";
 
     private TmxWriter() {}
 
     static void write(BilingualDocument document, OutputStream out) throws IOException {
         try {
-            XMLStreamWriter xml = FACTORY.createXMLStreamWriter(out, "UTF-8");
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeCharacters("\n");
-            xml.writeStartElement("tmx");
-            xml.writeAttribute("version", "1.4");
-            xml.writeCharacters("\n  ");
-            xml.writeEmptyElement("header");
-            xml.writeAttribute("creationtool", "depeche");
-            xml.writeAttribute("creationtoolversion", document.run().toolVersion());
-            xml.writeAttribute("segtype", "sentence");
-            xml.writeAttribute("o-tmf", "depeche");
-            xml.writeAttribute("adminlang", "en");
-            xml.writeAttribute("srclang", "fr");
-            xml.writeAttribute("datatype", "plaintext");
-            xml.writeCharacters("\n  ");
-            xml.writeStartElement("body");
+            IndentedXml xml = IndentedXml.start(out);
+            xml.open("tmx");
+            xml.raw().writeAttribute("version", "1.4");
+            xml.empty("header", header -> {
+                header.writeAttribute("creationtool", "depeche");
+                header.writeAttribute("creationtoolversion", document.run().toolVersion());
+                header.writeAttribute("segtype", "sentence");
+                header.writeAttribute("o-tmf", "depeche");
+                header.writeAttribute("adminlang", "en");
+                header.writeAttribute("srclang", "fr");
+                header.writeAttribute("datatype", "plaintext");
+            });
+            xml.open("body");
             String id = document.id();
             writeUnit(xml, id + "-title", new SentencePair(document.article().title(), document.translatedTitle()));
             for (int p = 0; p < document.paragraphs().size(); p++) {
@@ -48,41 +48,41 @@ final class TmxWriter {
                     writeUnit(xml, id + "-p" + (p + 1) + "-s" + (s + 1), sentences.get(s));
                 }
             }
-            xml.writeCharacters("\n  ");
-            xml.writeEndElement(); // body
-            xml.writeCharacters("\n");
-            xml.writeEndElement(); // tmx
-            xml.writeCharacters("\n");
-            xml.writeEndDocument();
-            xml.close(); // flushes; does not close the stream
+            xml.close(); // body
+            xml.close(); // tmx
+            xml.finish();
         } catch (XMLStreamException e) {
-            throw new IOException("cannot write TMX: " + e.getMessage(), e);
+            throw IndentedXml.failed("TMX", e);
         }
     }
 
-    private static void writeUnit(XMLStreamWriter xml, String tuid, SentencePair pair) throws XMLStreamException {
-        xml.writeCharacters("\n    ");
-        xml.writeStartElement("tu");
-        xml.writeAttribute("tuid", tuid);
+    private static void writeUnit(IndentedXml xml, String tuid, SentencePair pair) throws XMLStreamException {
+        xml.open("tu");
+        xml.raw().writeAttribute("tuid", tuid);
+        // TMX puts notes before props.
         for (String warning : pair.warnings()) {
-            xml.writeCharacters("\n      ");
-            xml.writeStartElement("note");
-            xml.writeCharacters(warning);
-            xml.writeEndElement();
+            xml.text("note", none -> { }, warning);
+        }
+        for (Flag flag : pair.flags()) {
+            if (!pair.warnings().contains(flag.reason())) { // split and cut say what a warning says
+                xml.text("note", none -> { }, "flag " + flag.code() + " ("
+                        + flag.severity().name().toLowerCase(Locale.ROOT) + "): " + flag.reason());
+            }
+        }
+        xml.text("prop", prop -> prop.writeAttribute("type", ORIGIN), pair.origin().name().toLowerCase(Locale.ROOT));
+        if (pair.confidence().isPresent()) {
+            xml.text("prop", prop -> prop.writeAttribute("type", CONFIDENCE),
+                    Double.toString(pair.confidence().getAsDouble()));
         }
         writeVariant(xml, "fr", pair.source());
         writeVariant(xml, "en", pair.target());
-        xml.writeCharacters("\n    ");
-        xml.writeEndElement();
+        xml.close();
     }
 
-    private static void writeVariant(XMLStreamWriter xml, String language, String text) throws XMLStreamException {
-        xml.writeCharacters("\n      ");
-        xml.writeStartElement("tuv");
-        xml.writeAttribute("xml", XMLConstants.XML_NS_URI, "lang", language);
-        xml.writeStartElement("seg");
-        xml.writeCharacters(text);
-        xml.writeEndElement();
-        xml.writeEndElement();
+    private static void writeVariant(IndentedXml xml, String language, String text) throws XMLStreamException {
+        xml.open("tuv");
+        xml.raw().writeAttribute("xml", XMLConstants.XML_NS_URI, "lang", language);
+        xml.text("seg", none -> { }, text);
+        xml.close();
     }
 }

@@ -10,8 +10,13 @@
  *
  * <p>Writing: {@link depeche.io.OutputFolder#write} writes one
  * {@link depeche.document.BilingualDocument} in the chosen {@link depeche.io.Format}s
- * ({@link depeche.io.Format#parse} reads {@code --formats}); {@link depeche.io.OutputFolder#writeIndex}
- * then writes {@code index.html} once per run. Every file is written through
- * {@link depeche.io.AtomicFiles}, which the run report can use too.
+ * ({@link depeche.io.Format#parse} reads {@code --formats}: md, json, html, tmx, xliff);
+ * {@link depeche.io.OutputFolder#writeIndex} then writes {@code index.html} from the run's
+ * {@link depeche.io.IndexEntry}s once per run. Every file is written through
+ * {@link depeche.io.AtomicFiles}, which the run report can use too. The review page carries its
+ * style sheet and script ({@code pages.css}, {@code pages.js}) inline.
+ *
+ * <p>Reading back: {@link depeche.io.ArticleJsonReader} turns an article's {@code <id>.json} into the
+ * document it was written from, so that its files can be written again after a review.
  */
 package depeche.io;

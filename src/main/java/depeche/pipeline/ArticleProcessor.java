@@ -4,6 +4,7 @@ import depeche.document.Article;
 import depeche.document.BilingualDocument;
 import depeche.document.Outcome;
 import depeche.inference.LoadedModel;
+import depeche.quality.QualityChecks;
 import depeche.summarize.Summarizer;
 import depeche.text.OneLine;
 import depeche.translate.Translator;
@@ -18,7 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * Articles in, bilingual documents out: the stages between reading and writing ({@link PlanStage plan} →
- * {@link TranslateStage translate} → {@link SummarizeStage summarize}), and the document put together. The
+ * {@link TranslateStage translate} → {@link CheckStage check} → {@link SummarizeStage summarize}), and the document
+ * put together. The
  * batch job and the Spark job both run articles through this one class, chunk by chunk; what they read from and
  * write to differs, the work does not.
  */
@@ -28,6 +30,7 @@ public final class ArticleProcessor {
     private final RunIdentity identity;
     private final PlanStage plan;
     private final TranslateStage translate;
+    private final CheckStage check;
     private final SummarizeStage summarize;
 
     /**
@@ -36,11 +39,25 @@ public final class ArticleProcessor {
      */
     public ArticleProcessor(Translator translator, Optional<Summarizer> summarizer, String toolVersion,
                             IntConsumer progress) {
+        this(translator, summarizer, QualityChecks.standard(), toolVersion, progress);
+    }
+
+    /**
+     * @param summarizer empty when no summaries are wanted
+     * @param checks     the quality checks every sentence goes through (their settings join the run's identity)
+     * @param progress   told how many model inputs each finished translation batch completed
+     */
+    public ArticleProcessor(Translator translator, Optional<Summarizer> summarizer, QualityChecks checks,
+                            String toolVersion, IntConsumer progress) {
         this.translator = translator;
         this.summarizer = summarizer;
-        this.identity = RunIdentity.of(toolVersion, translator, summarizer);
+        RunIdentity models = RunIdentity.of(toolVersion, translator, summarizer);
+        Map<String, String> settings = new LinkedHashMap<>(models.settings());
+        settings.putAll(checks.settings());
+        this.identity = new RunIdentity(toolVersion, models.models(), settings);
         this.plan = new PlanStage(translator.planner());
         this.translate = new TranslateStage(translator, progress);
+        this.check = new CheckStage(checks);
         this.summarize = new SummarizeStage(summarizer);
     }
 
@@ -61,7 +78,7 @@ public final class ArticleProcessor {
      */
     public List<ProcessedArticle> process(List<ArticlePlan> plans) {
         try {
-            return summarize.summarize(translate.translate(plans)).stream().map(this::compose).toList();
+            return summarize.summarize(check.check(translate.translate(plans))).stream().map(this::compose).toList();
         } catch (RuntimeException | StackOverflowError e) {
             if (plans.size() > 1) {
                 return plans.stream().flatMap(p -> process(List.of(p)).stream()).toList();

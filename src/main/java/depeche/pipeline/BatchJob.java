@@ -64,9 +64,11 @@ public final class BatchJob {
                 }
             }
             progress.close();
-            folder.writeIndex();
-            return new ReportStage(processor.identity(), settings.input(), settings.output(),
+            RunReport report = new ReportStage(processor.identity(), settings.input(), settings.output(),
                     processor.modelWarnings()).report(ledger, started);
+            // After the report, from its data: failed and skipped articles are listed too.
+            folder.writeIndex(IndexEntries.of(report, articles));
+            return report;
         }
     }
 }

@@ -1,9 +1,12 @@
 package depeche.translate;
 
+import depeche.document.Flag;
+import depeche.document.Origin;
 import depeche.document.Outcome;
 import depeche.document.SentencePair;
 import depeche.document.TokenIds;
 import depeche.inference.Generated;
+import depeche.quality.FlagKind;
 import depeche.text.ClauseSplit;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -39,6 +42,8 @@ public record SentencePlan(ClauseSplit split) {
         List<Outcome<Generated>> parts = new ArrayList<>();
         inputs().forEach(input -> parts.add(generated.next()));
         List<String> warnings = new ArrayList<>(split.warning().stream().toList());
+        // The reviewer-facing marks; the warnings stay for the run report.
+        List<Flag> flags = new ArrayList<>(split.warning().map(FlagKind.SPLIT::flag).stream().toList());
         List<String> texts = new ArrayList<>();
         List<TokenIds> ids = new ArrayList<>();
         double weightedScore = 0;
@@ -56,14 +61,16 @@ public record SentencePlan(ClauseSplit split) {
             scoredTokens += output.ids().length;
             // The output plus the start token filled max_length: it may have been cut short (with a forced eos).
             if (output.ids().length + 1 >= maxLength) {
-                warnings.add(which + "the translation reached max_length (" + maxLength
-                        + " tokens) and may be incomplete");
+                String cut = which + "the translation reached max_length (" + maxLength
+                        + " tokens) and may be incomplete";
+                warnings.add(cut);
+                flags.add(FlagKind.CUT.flag(cut));
             }
         }
         // Greedy search computes no score (NaN): then the sentence has no confidence either.
         OptionalDouble confidence = scoredTokens > 0 && !Double.isNaN(weightedScore)
                 ? OptionalDouble.of(weightedScore / scoredTokens) : OptionalDouble.empty();
         return Outcome.success(new SentencePair(source(), split.joinTranslations(texts), TokenIds.concat(ids),
-                confidence, warnings));
+                confidence, warnings, flags, Origin.MACHINE));
     }
 }

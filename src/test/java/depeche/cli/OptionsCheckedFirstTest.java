@@ -50,7 +50,7 @@ class OptionsCheckedFirstTest {
     @CsvSource(delimiter = '|', value = {
         "run|--beams|0|--beams must be at least 1, not 0",
         "run|--max-length|1|--max-length must be at least 2, not 1",
-        "run|--formats|md,pdf|--formats: unknown format 'pdf' (choose from md, json, html, tmx)",
+        "run|--formats|md,pdf|--formats: unknown format 'pdf' (choose from md, json, html, tmx, xliff)",
         "run|--summary-sentences|0|--summary-sentences must be at least 1, not 0",
         "run|--max-sentence-tokens|3|--max-sentence-tokens must be at least 8, not 3",
         "run|--summarizer|maybe|--summarizer",

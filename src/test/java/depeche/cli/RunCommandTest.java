@@ -174,6 +174,14 @@ class RunCommandTest {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"))
                     .noneMatch(n -> n.startsWith("broken"));
         }
+        // The index lists every article of the run, the failed ones (no page) with their error.
+        org.jsoup.nodes.Document index = Jsoup.parse(output.resolve("index.html").toFile());
+        assertThat(index.select("tbody > tr").eachAttr("data-id"))
+                .containsExactlyInAnyOrder(SEED_ID, "good", "broken", "batch");
+        assertThat(index.selectFirst("tr[data-id=broken]").attr("data-status")).isEqualTo("failed");
+        assertThat(index.selectFirst("tr[data-id=broken] .error").text()).contains("broken.txt");
+        assertThat(index.select("tr[data-status=failed] a")).isEmpty();
+        assertThat(index.selectFirst("tr[data-id=" + SEED_ID + "] a").attr("href")).isEqualTo(SEED_ID + ".html");
     }
 
     @Test

@@ -116,4 +116,51 @@ class TranslateCommandTest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("--beams must be at least 1");
     }
+
+    @Test
+    void jsonCarriesTheFlagsAndMinConfidenceFlagsTheSentencesUnderIt() throws Exception {
+        JsonNode c = golden.get("cases").get(0);
+        double score = c.get("beam_sequence_score").asDouble();
+        Cli.Result under = Cli.run("translate", "--model", model, "--json", "--min-confidence",
+                Double.toString(score + 0.01), c.get("text").asText());
+        assertThat(under.exitCode()).as(under.err()).isZero();
+        JsonNode flags = JSON.readTree(under.out()).at("/sentences/0/flags");
+        assertThat(flags.findValuesAsText("code")).contains("low-confidence");
+        JsonNode low = flags.get(flags.findValuesAsText("code").indexOf("low-confidence"));
+        assertThat(low.get("severity").asText()).isEqualTo("warning");
+        assertThat(low.get("reason").asText()).startsWith("the model's confidence -").contains("under the run's minimum");
+
+        Cli.Result over = Cli.run("translate", "--model", model, "--json", "--min-confidence",
+                Double.toString(score - 0.01), c.get("text").asText());
+        JsonNode none = JSON.readTree(over.out()).at("/sentences/0/flags");
+        assertThat(none.isArray()).isTrue();
+        assertThat(none.findValuesAsText("code")).doesNotContain("low-confidence");
+    }
+
+    @Test
+    void theTinyModelsLoopingOutputIsFlaggedInJsonAndOnStderr() throws Exception {
+        // Random weights loop ("tictictic…" up to max_length): the checks say so, as they would for a real model.
+        String text = golden.get("cases").get(0).get("text").asText();
+        JsonNode flags = JSON.readTree(Cli.run("translate", "--model", model, "--json", text).out())
+                .at("/sentences/0/flags");
+        assertThat(flags.findValuesAsText("code")).containsExactly("cut", "repetition", "length-ratio");
+        assertThat(flags.findValuesAsText("severity")).containsExactly("error", "error", "warning");
+
+        Cli.Result plain = Cli.run("translate", "--model", model, text);
+        assertThat(plain.exitCode()).as(plain.err()).isZero();
+        assertThat(plain.err()).contains("depeche: sentence 1: the translation reached max_length",
+                "depeche: sentence 1: repetition: the English repeats \"tic\" over and over",
+                "depeche: sentence 1: length-ratio: ");
+        assertThat(plain.err()).as("the cut is said once").doesNotContain("sentence 1: cut:");
+    }
+
+    @Test
+    void minConfidenceIsALogProbabilityAndNeedsBeamSearch() {
+        Cli.Result positive = Cli.run("translate", "--model", model, "--min-confidence", "0.5", "Bonjour.");
+        assertThat(positive.exitCode()).isEqualTo(2);
+        assertThat(positive.err()).contains("--min-confidence is a log-probability, 0 or below (e.g. -0.8), not 0.5");
+        Cli.Result greedy = Cli.run("translate", "--model", model, "--beams", "1", "--min-confidence", "-1", "Bonjour.");
+        assertThat(greedy.exitCode()).as(greedy.err()).isZero();
+        assertThat(greedy.err()).contains("depeche: warning: --min-confidence has no effect with greedy search");
+    }
 }

@@ -9,7 +9,9 @@ class FormatTest {
 
     @Test
     void parsesCommaSeparatedNamesIgnoringCaseSpacesAndRepeats() {
-        assertThat(Format.parse("md,json,html,tmx")).containsExactly(Format.values());
+        assertThat(Format.parse("md,json,html,tmx,xliff")).containsExactly(Format.values());
+        assertThat(Format.parse(Format.DEFAULT)).doesNotContain(Format.XLIFF);
+        assertThat(Format.XLIFF.extension()).isEqualTo("xlf");
         assertThat(Format.parse(" TMX , md,md")).containsExactly(Format.MD, Format.TMX);
     }
 
@@ -17,9 +19,9 @@ class FormatTest {
     void unknownOrEmptyNamesAreRefusedClearly() {
         assertThatThrownBy(() -> Format.parse("md,pdf"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown format 'pdf' (choose from md, json, html, tmx)");
+                .hasMessage("unknown format 'pdf' (choose from md, json, html, tmx, xliff)");
         assertThatThrownBy(() -> Format.parse("md,"))
-                .hasMessage("empty format name in 'md,' (choose from md, json, html, tmx)");
+                .hasMessage("empty format name in 'md,' (choose from md, json, html, tmx, xliff)");
         assertThatThrownBy(() -> Format.parse("")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -7,6 +7,8 @@ import depeche.document.Article;
 import depeche.document.BilingualDocument;
 import depeche.document.SentencePair;
 import depeche.document.Summary;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Optional;
 import org.jsoup.Jsoup;
@@ -77,7 +79,7 @@ class HtmlWriterTest {
 
         BilingualDocument hostile = withUrl("javascript:alert(1)");
         Document hostilePage = Jsoup.parse(WriterTestSupport.render(Format.HTML, hostile));
-        assertThat(hostilePage.select("a")).isEmpty();
+        assertThat(hostilePage.select("a:not([href^=#])")).as("no link but the page's own").isEmpty();
         assertThat(hostilePage.selectFirst(".meta").text()).contains("javascript:alert(1)");
     }
 
@@ -87,17 +89,62 @@ class HtmlWriterTest {
         assertThat(page.documentType().name()).isEqualTo("html");
         assertThat(page.selectFirst("meta[charset]").attr("charset")).isEqualToIgnoringCase("utf-8");
         assertThat(page.selectFirst("meta[name=viewport]").attr("content")).contains("width=device-width");
-        assertThat(page.select("link, script, img, iframe, [src]")).isEmpty();
+        // Nothing to fetch: no linked files, images, frames, fonts or remote scripts; style and script inline.
+        assertThat(page.select("link, img, iframe, [src]")).isEmpty();
         String style = page.selectFirst("head style").data();
-        assertThat(style).contains("grid-template-columns: 1fr 1fr").contains("@media (max-width:");
+        assertThat(style).contains("grid-template-columns: 1fr 1fr").contains("@media (max-width:")
+                .contains("@media print").doesNotContain("url(", "@import", "@font-face");
+        Elements scripts = page.select("script");
+        assertThat(scripts).hasSize(2);
+        assertThat(scripts.get(0).attr("type")).isEqualTo("application/json");
+        assertThat(scripts.get(1).data()).contains("depeche-corrections/1").doesNotContain("http:", "https:", "fetch(");
     }
 
     @Test
-    void marksWarnedSentencesAndListsAllWarnings() throws Exception {
+    void theScriptGetsTheArticleAndModelsAsJsonThatCannotCloseItsElement() throws Exception {
+        BilingualDocument hostile = SampleDocument.sample("x-1", "</script><script>alert(1)</script>");
+        Document page = Jsoup.parse(WriterTestSupport.render(Format.HTML, hostile));
+        JsonNode facts = new ObjectMapper().readTree(page.getElementById(HtmlWriter.REVIEW_DATA_ID).data());
+        assertThat(facts.get("article").asText()).isEqualTo("x-1");
+        assertThat(facts.at("/models/0/weights_sha256").asText()).isEqualTo("ab".repeat(32));
+        assertThat(facts.get("tool_version").asText()).isEqualTo("0.1.0-test");
+        assertThat(page.select("script")).hasSize(2);
+    }
+
+    @Test
+    void flaggedSentencesStandOutInBothLanguagesAndTheirFlagsAreListedUnderTheParagraph() throws Exception {
         Document page = page();
-        Elements warned = page.select("main span.s.warned");
-        assertThat(warned).hasSize(2); // the French sentence and its translation
-        assertThat(warned.eachAttr("title")).containsOnly(SampleDocument.SPLIT_WARNING);
+        assertThat(page.select("main span.s.flagged").eachAttr("data-s")).containsExactly("1.1", "1.1", "3.2", "3.2");
+        assertThat(page.select("main span.s.sev-error").eachAttr("data-s")).containsExactly("1.1", "1.1");
+        assertThat(page.select("main span.s.sev-info").eachAttr("data-s")).containsExactly("3.2", "3.2");
+        Element flagged = page.getElementById("s1.1");
+        assertThat(flagged.attr("lang")).isEmpty();
+        assertThat(flagged.parent().attr("lang")).isEqualTo("en");
+        assertThat(flagged.attr("data-flags")).isEqualTo("number-mismatch");
+        assertThat(flagged.attr("data-confidence")).isEqualTo("-1.25");
+        assertThat(flagged.attr("tabindex")).isEqualTo("0");
+        assertThat(flagged.attr("title")).isEqualTo("number-mismatch: " + SampleDocument.NUMBER_FLAG.reason()
+                + "\nconfidence -1.250");
+        assertThat(page.select("#p1.has-flags > ul.flags > li").eachText()).containsExactly(
+                "1.1 number-mismatch (error): " + SampleDocument.NUMBER_FLAG.reason() + " · confidence -1.250");
+        assertThat(page.select("#p2.has-flags")).isEmpty();
+        assertThat(page.select("#p3 > ul.flags > li").eachText()).containsExactly(
+                "3.2 split (info): " + SampleDocument.SPLIT_WARNING + " · confidence -0.438");
+        assertThat(page.selectFirst("#p1 ul.flags a").attr("href")).isEqualTo("#s1.1");
+        assertThat(page.selectFirst(".review-bar .counts").text()).isEqualTo("2 flags in 2 of 7 sentences");
+    }
+
+    @Test
+    void aReviewersCorrectionIsMarkedReviewed() throws Exception {
+        Element reviewed = page().getElementById("s1.2");
+        assertThat(reviewed.hasClass("reviewed")).isTrue();
+        assertThat(reviewed.attr("title")).isEqualTo("reviewed by a person");
+        assertThat(page().select("main span.s.reviewed").eachAttr("data-s")).containsExactly("1.2", "1.2");
+    }
+
+    @Test
+    void listsAllWarningsAndHowThePageWasMade() throws Exception {
+        Document page = page();
         assertThat(page.select("footer .warnings li").eachText()).containsExactly(
                 "decoded as windows-1252", "document warning",
                 "paragraph 3, sentence 2: " + SampleDocument.SPLIT_WARNING);

@@ -68,6 +68,22 @@ class JsonWriterTest {
     }
 
     @Test
+    void sentencesCarryTheirConfidenceFlagsAndOrigin() throws Exception {
+        JsonNode sentences = MAPPER.readTree(WriterTestSupport.render(Format.JSON, document)).at("/paragraphs/0/sentences");
+        JsonNode flagged = sentences.get(0);
+        assertThat(flagged.get("confidence").asDouble()).isEqualTo(SampleDocument.CONFIDENCE_1_1);
+        assertThat(flagged.get("flags")).hasSize(1);
+        assertThat(flagged.at("/flags/0/code").asText()).isEqualTo("number-mismatch");
+        assertThat(flagged.at("/flags/0/severity").asText()).isEqualTo("error");
+        assertThat(flagged.at("/flags/0/reason").asText()).isEqualTo(SampleDocument.NUMBER_FLAG.reason());
+        assertThat(flagged.get("origin").asText()).isEqualTo("machine");
+        JsonNode reviewed = sentences.get(1);
+        assertThat(reviewed.get("origin").asText()).isEqualTo("reviewed");
+        assertThat(reviewed.get("flags")).isEmpty();
+        assertThat(reviewed.has("confidence")).isFalse();
+    }
+
+    @Test
     void leavesOutWhatIsAbsent() throws Exception {
         BilingualDocument bare = new BilingualDocument(
                 new Article("bare", "Titre", List.of("Texte."), Path.of("bare.txt")),

@@ -104,4 +104,14 @@ class MarkdownWriterTest {
         }
         return text.toString();
     }
+
+    @Test
+    void aReviewSectionListsFlagsAndReviewedSentencesAfterTheWarnings() throws Exception {
+        String markdown = WriterTestSupport.render(Format.MD, document);
+        String review = markdown.substring(markdown.indexOf("## Review"), markdown.indexOf("---"));
+        assertThat(markdown.indexOf("## Warnings")).isLessThan(markdown.indexOf("## Review"));
+        assertThat(review.lines().filter(line -> line.startsWith("- "))).containsExactly(
+                "- paragraph 1, sentence 1: number-mismatch (error): the source's 7 is missing or changed in the English",
+                "- paragraph 1, sentence 2: reviewed by a person");
+    }
 }

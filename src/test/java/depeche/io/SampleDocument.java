@@ -3,10 +3,13 @@ package depeche.io;
 import depeche.document.AlignedParagraph;
 import depeche.document.Article;
 import depeche.document.BilingualDocument;
+import depeche.document.Flag;
 import depeche.document.ModelInfo;
+import depeche.document.Origin;
 import depeche.document.RunInfo;
 import depeche.document.SentencePair;
 import depeche.document.Summary;
+import depeche.document.TokenIds;
 import depeche.text.SentenceSegmenter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,10 +17,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Documents for the writer tests, translated by a stand-in (tests only): "EN: " and the French
  * reversed, so that a translation never contains its source and "appears exactly once" can be checked.
+ * Sentence 1.1 has a confidence and an error flag, 1.2 is a reviewer's correction ("REVIEWED: " and the French
+ * reversed), 3.2 was split for the model (a warning, an info flag and a confidence).
  */
 final class SampleDocument {
 
@@ -29,6 +35,14 @@ final class SampleDocument {
             "M. Dupont a dit : « 3 < 5 & 7 > 2 ». Les « guillemets \"droits\" » restent.",
             "1. Une liste ? Non : un *astérisque*, un _souligné_, un [lien](https://x.fr) et <b>du gras</b>.",
             "# Pas un titre. Le Secrétaire général de l’OTSC compterait 2\u00A0500 hommes\u202F!");
+
+    /** The flag on sentence 1.1. */
+    static final Flag NUMBER_FLAG = new Flag("number-mismatch", Flag.Severity.ERROR,
+            "the source's 7 is missing or changed in the English");
+    /** The flag on sentence 3.2, the split one. */
+    static final Flag SPLIT_FLAG = new Flag("split", Flag.Severity.INFO, SPLIT_WARNING);
+    static final double CONFIDENCE_1_1 = -1.25;
+    static final double CONFIDENCE_3_2 = -0.4375;
 
     private SampleDocument() {}
 
@@ -60,7 +74,19 @@ final class SampleDocument {
     }
 
     private static SentencePair translate(String french) {
-        List<String> warnings = french.startsWith("Le Secrétaire") ? List.of(SPLIT_WARNING) : List.of();
-        return new SentencePair(french, "EN: " + new StringBuilder(french).reverse(), warnings);
+        String reversed = new StringBuilder(french).reverse().toString();
+        if (french.startsWith("M. Dupont")) {
+            return new SentencePair(french, "EN: " + reversed, TokenIds.of(7, 8, 0), OptionalDouble.of(CONFIDENCE_1_1),
+                    List.of(), List.of(NUMBER_FLAG), Origin.MACHINE);
+        }
+        if (french.startsWith("Les « guillemets")) {
+            return new SentencePair(french, "REVIEWED: " + reversed, TokenIds.NONE, OptionalDouble.empty(),
+                    List.of(), List.of(), Origin.REVIEWED);
+        }
+        if (french.startsWith("Le Secrétaire")) {
+            return new SentencePair(french, "EN: " + reversed, TokenIds.of(9, 0), OptionalDouble.of(CONFIDENCE_3_2),
+                    List.of(SPLIT_WARNING), List.of(SPLIT_FLAG), Origin.MACHINE);
+        }
+        return new SentencePair(french, "EN: " + reversed);
     }
 }

@@ -69,11 +69,35 @@ class TmxWriterTest {
     }
 
     @Test
-    void sentenceWarningsBecomeNotes() throws Exception {
+    void sentenceWarningsAndFlagsBecomeNotes() throws Exception {
         NodeList notes = parse().getElementsByTagName("note");
-        assertThat(notes.getLength()).isEqualTo(1);
-        assertThat(notes.item(0).getTextContent()).isEqualTo(SampleDocument.SPLIT_WARNING);
-        assertThat(((Element) notes.item(0).getParentNode()).getAttribute("tuid")).isEqualTo("sample-1-p3-s2");
+        assertThat(notes.getLength()).isEqualTo(2);
+        assertThat(notes.item(0).getTextContent())
+                .isEqualTo("flag number-mismatch (error): " + SampleDocument.NUMBER_FLAG.reason());
+        assertThat(((Element) notes.item(0).getParentNode()).getAttribute("tuid")).isEqualTo("sample-1-p1-s1");
+        // The split flag says what the warning says: one note.
+        assertThat(notes.item(1).getTextContent()).isEqualTo(SampleDocument.SPLIT_WARNING);
+        assertThat(((Element) notes.item(1).getParentNode()).getAttribute("tuid")).isEqualTo("sample-1-p3-s2");
+    }
+
+    @Test
+    void propsSayWhoseTheEnglishIsAndTheModelsConfidence() throws Exception {
+        NodeList units = parse().getElementsByTagName("tu");
+        assertThat(prop((Element) units.item(1), TmxWriter.ORIGIN)).isEqualTo("machine");
+        assertThat(prop((Element) units.item(1), TmxWriter.CONFIDENCE))
+                .isEqualTo(Double.toString(SampleDocument.CONFIDENCE_1_1));
+        assertThat(prop((Element) units.item(2), TmxWriter.ORIGIN)).isEqualTo("reviewed");
+        assertThat(prop((Element) units.item(2), TmxWriter.CONFIDENCE)).isNull();
+    }
+
+    private static String prop(Element unit, String type) {
+        NodeList props = unit.getElementsByTagName("prop");
+        for (int i = 0; i < props.getLength(); i++) {
+            if (((Element) props.item(i)).getAttribute("type").equals(type)) {
+                return props.item(i).getTextContent();
+            }
+        }
+        return null;
     }
 
     private static String segment(Element variant) {

@@ -45,6 +45,10 @@ class PlanAssemblyTest {
         // Token-weighted mean of the parts' scores: (-1×2 - 2×4 - 0.5×2) / 8.
         assertThat(pair.confidence().getAsDouble()).isEqualTo(-11.0 / 8);
         assertThat(pair.warnings()).singleElement().asString().contains("60 tokens", "3 parts", "at commas");
+        assertThat(pair.flags()).singleElement().satisfies(flag -> {
+            assertThat(flag.code()).isEqualTo("split");
+            assertThat(flag.reason()).isEqualTo(pair.warnings().get(0));
+        });
         assertThat(generated.next().value().orElseThrow().text()).as("the next sentence's output is left").isEqualTo("next");
     }
 
@@ -75,6 +79,8 @@ class PlanAssemblyTest {
 
         assertThat(pair.value().orElseThrow().warnings()).containsExactly(
                 "the translation reached max_length (10 tokens) and may be incomplete");
+        assertThat(pair.value().orElseThrow().flags()).containsExactly(new depeche.document.Flag("cut",
+                depeche.document.Flag.Severity.ERROR, "the translation reached max_length (10 tokens) and may be incomplete"));
         assertThat(pair.value().orElseThrow().confidence()).isEmpty();
     }
 

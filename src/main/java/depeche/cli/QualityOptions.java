@@ -1,0 +1,42 @@
+package depeche.cli;
+
+import depeche.generate.GenerationConfig;
+import depeche.quality.QualityChecks;
+import java.io.PrintWriter;
+import java.util.OptionalDouble;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code --min-confidence}, shared by the commands that translate: the quality checks they run. */
+final class QualityOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    private OptionalDouble minConfidence = OptionalDouble.empty();
+
+    @Option(names = "--min-confidence", paramLabel = "SCORE",
+            description = "Flag sentences whose model confidence (beam search's length-normalised log-probability, "
+                    + "e.g. -0.8) is under SCORE. Scores compare only between outputs of one model; greedy search "
+                    + "(--beams 1) computes none. Default: no confidence flag.")
+    void minConfidence(double score) {
+        if (!(score <= 0)) {
+            throw new ParameterException(command.commandLine(),
+                    "--min-confidence is a log-probability, 0 or below (e.g. -0.8), not " + score);
+        }
+        minConfidence = OptionalDouble.of(score);
+    }
+
+    QualityChecks checks() {
+        return new QualityChecks(minConfidence);
+    }
+
+    /** Says on {@code err} when the threshold can have no effect: greedy search scores nothing. */
+    void warnIfUnscored(GenerationConfig generation, PrintWriter err) {
+        if (minConfidence.isPresent() && generation.numBeams() == 1) {
+            err.println("depeche: warning: --min-confidence has no effect with greedy search (--beams 1), "
+                    + "which computes no confidence");
+        }
+    }
+}
