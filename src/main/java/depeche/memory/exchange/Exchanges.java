@@ -1,6 +1,9 @@
 package depeche.memory.exchange;
 
 import depeche.text.OneLine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +28,29 @@ public final class Exchanges {
             return XliffReader.read(file);
         }
         throw new ExchangeException(file, "not a .tmx, .xlf or .xliff file");
+    }
+
+    /** Reads a file's XML stream into pairs. */
+    interface Parser {
+        ExchangeFile parse(Path file, XMLStreamReader xml) throws XMLStreamException;
+    }
+
+    /** Runs {@code parser} over the file with the secure StAX reader; every failure is one line naming the file. */
+    static ExchangeFile parse(Path file, Parser parser) {
+        try (InputStream in = Files.newInputStream(file)) {
+            XMLStreamReader xml = SecureXml.reader(in);
+            try {
+                return parser.parse(file, xml);
+            } catch (XMLStreamException | RuntimeException e) {
+                throw failure(file, xml, e);
+            } finally {
+                xml.close();
+            }
+        } catch (IOException e) {
+            throw new ExchangeException(file, 0, "cannot be read (" + e.getMessage() + ")", e);
+        } catch (XMLStreamException e) {
+            throw failure(file, null, e);
+        }
     }
 
     /** A parser's error as one line with the line it was found at. */

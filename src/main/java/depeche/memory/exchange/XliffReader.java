@@ -1,9 +1,6 @@
 package depeche.memory.exchange;
 
 import depeche.document.Origin;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,20 +31,7 @@ public final class XliffReader {
 
     /** @throws ExchangeException naming the file and line when it cannot be read or is not French-English XLIFF 2 */
     public static ExchangeFile read(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            XMLStreamReader xml = SecureXml.reader(in);
-            try {
-                return read(file, xml);
-            } catch (XMLStreamException | RuntimeException e) {
-                throw Exchanges.failure(file, xml, e);
-            } finally {
-                xml.close();
-            }
-        } catch (IOException e) {
-            throw new ExchangeException(file, 0, "cannot be read (" + e.getMessage() + ")", e);
-        } catch (XMLStreamException e) {
-            throw Exchanges.failure(file, null, e);
-        }
+        return Exchanges.parse(file, XliffReader::read);
     }
 
     private static ExchangeFile read(Path file, XMLStreamReader xml) throws XMLStreamException {
