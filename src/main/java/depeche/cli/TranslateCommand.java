@@ -7,12 +7,15 @@ import depeche.document.Outcome;
 import depeche.document.SentencePair;
 import depeche.hub.Role;
 import depeche.inference.Batcher;
+import depeche.document.Origin;
 import depeche.inference.LoadedModel;
+import depeche.memory.TranslationMemory;
 import depeche.text.FrenchNormalizer;
 import depeche.translate.TranslatedParagraph;
 import depeche.translate.Translator;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -23,9 +26,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code depeche translate}: French text in (arguments or stdin), English out. */
 @Command(name = "translate", mixinStandardHelpOptions = true,
-        description = "Translates French text into English. Reads TEXT, or standard input when no TEXT is given. "
+        description = {"Translates French text into English. Reads TEXT, or standard input when no TEXT is given. "
                 + "Each line is a paragraph: it is split into sentences, and each line of output is the "
-                + "translation of one line of input.")
+                + "translation of one line of input.",
+                "With --memory FILE, sentences the translation memory holds are not translated again and reviewed "
+                        + "translations replace the model's (\"origin\": \"reviewed\" in --json); without it, no "
+                        + "memory is used."})
 final class TranslateCommand implements Callable<Integer> {
     @Mixin
     ModelOption modelOption;
@@ -38,6 +44,9 @@ final class TranslateCommand implements Callable<Integer> {
 
     @Mixin
     ThreadsOption threads;
+
+    @Mixin
+    MemoryOptions memoryOptions;
 
     @Option(names = "--json", description = "Print {\"translation\", \"sentences\": [{\"source\", \"target\", \"ids\"}]}.")
     boolean json;
@@ -52,10 +61,13 @@ final class TranslateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         threads.apply();
         List<String> lines = InputText.from(words, System.in).lines().map(FrenchNormalizer::clean).toList();
-        try (LoadedModel model = LoadedModel.load(modelOption.resolve(Role.TRANSLATION))) {
+        // No memory unless --memory FILE: a one-off command has no output folder to keep one in.
+        try (LoadedModel model = LoadedModel.load(modelOption.resolve(Role.TRANSLATION));
+             TranslationMemory memory = memoryOptions.memory(Optional.empty(), "translate",
+                     spec.commandLine().getErr())) {
             model.warnings().forEach(w -> spec.commandLine().getErr().println("depeche: warning: " + w));
             Translator translator = new Translator(model, generationOptions.applyTo(model.generationDefaults()),
-                    Batcher.forGeneration(), sentenceLimit.maxSentenceTokens);
+                    Batcher.forGeneration(), sentenceLimit.maxSentenceTokens, memory);
             return print(translator.translate(lines));
         }
     }
@@ -94,6 +106,9 @@ final class TranslateCommand implements Callable<Integer> {
                 item.put("target", s.target());
                 JsonIds.put(item, "ids", s.ids().toArray());
                 s.confidence().ifPresent(c -> item.put("confidence", c));
+                if (s.origin() == Origin.REVIEWED) {
+                    item.put("origin", "reviewed"); // a reviewer's translation from the memory: no ids
+                }
                 if (!s.warnings().isEmpty()) {
                     s.warnings().forEach(item.putArray("warnings")::add);
                 }
