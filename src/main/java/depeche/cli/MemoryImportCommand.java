@@ -69,8 +69,8 @@ final class MemoryImportCommand implements Callable<Integer> {
                     }
                 }
                 int added = store.review(corrections);
-                err.printf("depeche: %s: %d reviewed translation%s imported (%d new, %d replaced), %d unit%s left out%n",
-                        file.file(), corrections.size(), corrections.size() == 1 ? "" : "s", added,
+                err.printf("depeche: %s: %d reviewed translation%s imported (%d new, %d replaced), %d unit%s"
+                        + " left out%n", file.file(), corrections.size(), corrections.size() == 1 ? "" : "s", added,
                         corrections.size() - added, left.size(), left.size() == 1 ? "" : "s");
                 left.stream().limit(LISTED).forEach(line -> err.println("depeche:   " + line));
                 if (left.size() > LISTED) {

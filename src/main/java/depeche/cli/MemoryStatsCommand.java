@@ -8,6 +8,7 @@ import depeche.memory.MemoryStats;
 import depeche.memory.MemoryStore;
 import depeche.memory.MemoryUse;
 import java.io.PrintWriter;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,13 +49,17 @@ final class MemoryStatsCommand implements Callable<Integer> {
             out.printf("machine:   %d translations (%d model context%s)%n", stats.machine(), stats.contexts(),
                     stats.contexts() == 1 ? "" : "s");
             out.printf("reviewed:  %d translations%n", stats.reviewed());
-            out.println("last run:  " + stats.lastRun().map(run -> String.format(Locale.ROOT,
-                    "%s at %s: %d sentences, %d hits, %d misses, %d reviewed (hit rate %.1f %%)", run.command(),
-                    run.started().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), run.use().sentences(), run.use().hits(), run.use().misses(),
-                    run.use().reviewed(), 100 * run.use().hitRate())).orElse("none yet"));
+            out.println("last run:  " + stats.lastRun().map(MemoryStatsCommand::describe).orElse("none yet"));
         }
         out.flush();
         return Main.EXIT_OK;
+    }
+
+    private static String describe(MemoryStats.RunRecord run) {
+        MemoryUse use = run.use();
+        return String.format(Locale.ROOT, "%s at %s: %d sentences, %d hits, %d misses, %d reviewed (hit rate %.1f %%)",
+                run.command(), run.started().truncatedTo(ChronoUnit.SECONDS), use.sentences(), use.hits(),
+                use.misses(), use.reviewed(), 100 * use.hitRate());
     }
 
     private ObjectNode asJson(MemoryStats stats) {

@@ -195,7 +195,8 @@ public final class MemoryStore implements AutoCloseable {
     public synchronized void recordRun(String command, Instant started, MemoryUse use) {
         write(() -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO runs (command, started, finished, hits, misses, reviewed) VALUES (?, ?, ?, ?, ?, ?)""")) {
+                    INSERT INTO runs (command, started, finished, hits, misses, reviewed)
+                    VALUES (?, ?, ?, ?, ?, ?)""")) {
                 insert.setString(1, command);
                 insert.setString(2, started.toString());
                 insert.setString(3, Instant.now().toString());
@@ -320,7 +321,8 @@ public final class MemoryStore implements AutoCloseable {
                     SQLITE_LOCKED_SHAREDCACHE -> "is locked by another process (waited "
                     + busyTimeout.toMillis() / 1000.0 + " s)";
             case SQLITE_NOTADB -> "is not a translation memory (not an SQLite database, or damaged)";
-            case SQLITE_CORRUPT, SQLITE_CORRUPT_VTAB, SQLITE_CORRUPT_INDEX, SQLITE_CORRUPT_SEQUENCE -> "is damaged (the database disk image is malformed)";
+            case SQLITE_CORRUPT, SQLITE_CORRUPT_VTAB, SQLITE_CORRUPT_INDEX, SQLITE_CORRUPT_SEQUENCE ->
+                    "is damaged (the database disk image is malformed)";
             case SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_PERM -> "cannot be opened for writing ("
                     + plain(e) + ")";
             default -> plain(e);

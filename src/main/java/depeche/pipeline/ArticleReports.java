@@ -14,7 +14,8 @@ final class ArticleReports {
 
     /** A file, or a line of one, that could not be read as an article. */
     static ArticleReport unreadable(String id, String source, String error) {
-        return new ArticleReport(id, source, Status.FAILED, 0, 0, 0, null, List.of(), Map.of(), List.of(), List.of(error));
+        return new ArticleReport(id, source, Status.FAILED, 0, 0, 0, null, List.of(), Map.of(), List.of(),
+                List.of(error));
     }
 
     static ArticleReport skipped(Article article) {
