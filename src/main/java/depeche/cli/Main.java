@@ -12,7 +12,7 @@ import picocli.CommandLine;
         version = "depeche " + Main.VERSION,
         description = "Translates French news articles into English with local transformer models.",
         subcommands = {RunCommand.class, TranslateCommand.class, SummarizeCommand.class, ModelsCommand.class,
-                BenchCommand.class, ReviewCommand.class, CommandLine.HelpCommand.class})
+                BenchCommand.class, ReviewCommand.class, MemoryCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** depeche's version, recorded in every output. */

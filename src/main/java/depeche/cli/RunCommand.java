@@ -6,6 +6,8 @@ import depeche.hub.Role;
 import depeche.inference.Batcher;
 import depeche.inference.LoadedModel;
 import depeche.io.Format;
+import depeche.memory.MemoryStore;
+import depeche.memory.TranslationMemory;
 import depeche.pipeline.ArticleProcessor;
 import depeche.pipeline.BatchJob;
 import depeche.pipeline.OutputLock;
@@ -108,6 +110,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Redo every article, even those unchanged since the last run.")
     boolean force;
 
+    @Mixin
+    MemoryOptions memoryOptions;
+
     @Spec
     CommandSpec spec;
 
@@ -120,12 +125,14 @@ final class RunCommand implements Callable<Integer> {
         ModelResolver resolver = ModelResolver.forCommandLine(models.dir, ModelsCommand.hubEnvironment(),
                 offline.offline);
         List<LoadedModel> loaded = new ArrayList<>();
-        try {
+        TranslationMemory memory = memoryOptions.memory(Optional.of(output.resolve(MemoryStore.DEFAULT_FILE_NAME)),
+                "run", spec.commandLine().getErr());
+        try (memory) {
             LoadedModel translation = load(loaded, resolver.resolve(Role.TRANSLATION, translationModel));
             GenerationConfig generation = generationOptions.applyTo(translation.generationDefaults());
             quality.warnIfUnscored(generation, spec.commandLine().getErr());
             Translator translator = new Translator(translation, generation, Batcher.forGeneration(),
-                    sentenceLimit.maxSentenceTokens);
+                    sentenceLimit.maxSentenceTokens, memory);
             Progress progress = Progress.forStderr();
             ArticleProcessor processor = new ArticleProcessor(translator, summarizer(resolver, loaded),
                     quality.checks(), Main.VERSION, progress::step);
@@ -137,10 +144,13 @@ final class RunCommand implements Callable<Integer> {
                 throw new UsageException(e.getMessage());
             }
             RunReport.Counts c = report.counts();
+            String reused = report.memory() == null ? "" : String.format(Locale.ROOT,
+                    "; memory: %d hits, %d reviewed, %d translated by the model", report.memory().hits(),
+                    report.memory().reviewed(), report.memory().misses());
             spec.commandLine().getErr().println(String.format(Locale.ROOT,
-                    "depeche: %d article%s: %d translated, %d skipped (unchanged), %d failed in %.1f s; report: %s",
+                    "depeche: %d article%s: %d translated, %d skipped (unchanged), %d failed in %.1f s%s; report: %s",
                     c.articles(), c.articles() == 1 ? "" : "s", c.translated(), c.skipped(), c.failed(),
-                    report.seconds(), output.resolve("run-report.json")));
+                    report.seconds(), reused, output.resolve("run-report.json")));
             return report.allSucceeded() ? Main.EXIT_OK : Main.EXIT_SOME_FAILED;
         } finally {
             loaded.forEach(LoadedModel::close);

@@ -8,7 +8,9 @@ import depeche.document.SentencePair;
 import depeche.generate.GenerationConfig;
 import depeche.hub.Role;
 import depeche.inference.Batcher;
+import depeche.document.Origin;
 import depeche.inference.LoadedModel;
+import depeche.memory.TranslationMemory;
 import depeche.quality.QualityChecks;
 import depeche.text.FrenchNormalizer;
 import depeche.translate.TranslatedParagraph;
@@ -17,6 +19,7 @@ import java.io.PrintWriter;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -27,9 +30,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code depeche translate}: French text in (arguments or stdin), English out. */
 @Command(name = "translate", mixinStandardHelpOptions = true,
-        description = "Translates French text into English. Reads TEXT, or standard input when no TEXT is given. "
+        description = {"Translates French text into English. Reads TEXT, or standard input when no TEXT is given. "
                 + "Each line is a paragraph: it is split into sentences, and each line of output is the "
-                + "translation of one line of input.")
+                + "translation of one line of input.",
+                "With --memory FILE, sentences the translation memory holds are not translated again and reviewed "
+                        + "translations replace the model's (\"origin\": \"reviewed\" in --json); without it, no "
+                        + "memory is used."})
 final class TranslateCommand implements Callable<Integer> {
     @Mixin
     ModelOption modelOption;
@@ -46,6 +52,9 @@ final class TranslateCommand implements Callable<Integer> {
     @Mixin
     QualityOptions quality;
 
+    @Mixin
+    MemoryOptions memoryOptions;
+
     @Option(names = "--json", description = "Print {\"translation\", \"sentences\": [{\"source\", \"target\", \"ids\", "
             + "\"confidence\", \"flags\"}]}.")
     boolean json;
@@ -60,12 +69,15 @@ final class TranslateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         threads.apply();
         List<String> lines = InputText.from(words, System.in).lines().map(FrenchNormalizer::clean).toList();
-        try (LoadedModel model = LoadedModel.load(modelOption.resolve(Role.TRANSLATION))) {
+        // No memory unless --memory FILE: a one-off command has no output folder to keep one in.
+        try (LoadedModel model = LoadedModel.load(modelOption.resolve(Role.TRANSLATION));
+             TranslationMemory memory = memoryOptions.memory(Optional.empty(), "translate",
+                     spec.commandLine().getErr())) {
             model.warnings().forEach(w -> spec.commandLine().getErr().println("depeche: warning: " + w));
             GenerationConfig generation = generationOptions.applyTo(model.generationDefaults());
             quality.warnIfUnscored(generation, spec.commandLine().getErr());
             Translator translator = new Translator(model, generation, Batcher.forGeneration(),
-                    sentenceLimit.maxSentenceTokens);
+                    sentenceLimit.maxSentenceTokens, memory);
             return print(checked(translator.translate(lines)));
         }
     }
@@ -122,6 +134,9 @@ final class TranslateCommand implements Callable<Integer> {
                 item.put("target", s.target());
                 JsonIds.put(item, "ids", s.ids().toArray());
                 s.confidence().ifPresent(c -> item.put("confidence", c));
+                if (s.origin() == Origin.REVIEWED) {
+                    item.put("origin", "reviewed"); // a reviewer's translation from the memory: no ids
+                }
                 if (!s.warnings().isEmpty()) {
                     s.warnings().forEach(item.putArray("warnings")::add);
                 }

@@ -1,5 +1,6 @@
 package depeche.inference;
 
+import depeche.document.ModelInfo;
 import depeche.generate.GenerationConfig;
 import depeche.generate.GenerationDefaults;
 import depeche.generate.Generator;
@@ -27,6 +28,7 @@ public final class LoadedModel implements AutoCloseable {
     private final TextTokenizer tokenizer;
     private final Seq2SeqModel network;
     private final Path weightsFile;
+    private volatile ModelInfo identity;
 
     private LoadedModel(Path folder, ModelConfig config, GenerationDefaults generationDefaults,
                         TextTokenizer tokenizer, Seq2SeqModel network, Path weightsFile) {
@@ -68,6 +70,23 @@ public final class LoadedModel implements AutoCloseable {
     /** The weights file the network was loaded from (the index of a sharded checkpoint). */
     public Path weightsFile() {
         return weightsFile;
+    }
+
+    /**
+     * Folder name, model type and the weights' sha256, as the run report, the outputs and the translation memory
+     * name this model. Computed once (hashing the weights takes a while), on first use.
+     */
+    public ModelInfo identity() {
+        ModelInfo known = identity;
+        if (known == null) {
+            synchronized (this) {
+                if (identity == null) {
+                    identity = ModelIdentity.of(this);
+                }
+                known = identity;
+            }
+        }
+        return known;
     }
 
     public ModelConfig config() {

@@ -4,6 +4,7 @@ import depeche.document.Article;
 import depeche.document.BilingualDocument;
 import depeche.document.Outcome;
 import depeche.inference.LoadedModel;
+import depeche.memory.TranslationMemory;
 import depeche.quality.QualityChecks;
 import depeche.summarize.Summarizer;
 import depeche.text.OneLine;
@@ -84,8 +85,21 @@ public final class ArticleProcessor {
                 return plans.stream().flatMap(p -> process(List.of(p)).stream()).toList();
             }
             return plans.stream().map(p -> ProcessedArticle.failed(p, "processing failed: " + OneLine.of(e),
-                    Map.of())).toList();
+                    Map.of(), Optional.empty())).toList();
         }
+    }
+
+    /**
+     * How many model inputs translating the planned articles takes now (for progress): sentences the translation
+     * memory holds, and repeats of a sentence, need none.
+     */
+    public int modelInputCount(List<ArticlePlan> plans) {
+        return translator.modelInputCount(plans.stream().flatMap(p -> p.paragraphs().stream()).toList());
+    }
+
+    /** The translation memory the translator uses ({@link TranslationMemory#none()} when off). */
+    public TranslationMemory memory() {
+        return translator.memory();
     }
 
     /** What loading the models found to warn about (config keys depeche ignores, say), model by model. */
@@ -106,7 +120,8 @@ public final class ArticleProcessor {
         }
         Outcome<ArticlePlan.Translation> translation = translated.translation();
         if (translation.error().isPresent()) {
-            return ProcessedArticle.failed(translated.plan(), translation.error().get(), seconds);
+            return ProcessedArticle.failed(translated.plan(), translation.error().get(), seconds,
+                    translated.memory());
         }
         ArticlePlan.Translation english = translation.value().orElseThrow();
         List<String> warnings = new ArrayList<>(english.warnings());
@@ -115,6 +130,7 @@ public final class ArticleProcessor {
         seconds.forEach((step, s) -> timings.put(step, Duration.ofNanos((long) (s * 1e9))));
         BilingualDocument document = new BilingualDocument(translated.plan().article(), english.title(),
                 english.body(), summarized.summary(), identity.runInfo(timings), warnings);
-        return new ProcessedArticle(translated.plan(), Outcome.success(document), seconds, warnings);
+        return new ProcessedArticle(translated.plan(), Outcome.success(document), seconds, warnings,
+                translated.memory());
     }
 }

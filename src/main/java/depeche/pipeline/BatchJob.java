@@ -5,6 +5,7 @@ import depeche.io.OutputFolder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,8 +55,9 @@ public final class BatchJob {
             Map<String, String> fingerprints = articles.stream()
                     .collect(Collectors.toMap(a -> a.article().id(), ReadArticle::fingerprint));
             List<ArticlePlan> plans = articles.stream().map(a -> processor.plan(a.article())).toList();
-            // Progress counts model inputs: sentences, or the parts of those too long for the model.
-            progress.start("translating", plans.stream().mapToInt(ArticlePlan::inputCount).sum(), "segments");
+            // Progress counts model inputs: sentences, or the parts of those too long for the model; not those the
+            // translation memory holds.
+            progress.start("translating", processor.modelInputCount(plans), "segments");
             for (int from = 0; from < plans.size(); from += ARTICLES_PER_CHUNK) {
                 for (ProcessedArticle processed : processor.process(
                         plans.subList(from, Math.min(plans.size(), from + ARTICLES_PER_CHUNK)))) {
@@ -64,8 +66,10 @@ public final class BatchJob {
                 }
             }
             progress.close();
-            RunReport report = new ReportStage(processor.identity(), settings.input(), settings.output(),
-                    processor.modelWarnings()).report(ledger, started);
+            List<String> warnings = new ArrayList<>(processor.modelWarnings());
+            warnings.addAll(processor.memory().warnings());
+            RunReport report = new ReportStage(processor.identity(), settings.input(), settings.output(), warnings,
+                    processor.memory().file()).report(ledger, started);
             // After the report, from its data: failed and skipped articles are listed too.
             folder.writeIndex(IndexEntries.of(report, articles));
             return report;

@@ -28,6 +28,6 @@ final class CheckStage {
             List<String> warnings = new ArrayList<>(english.warnings());
             warnings.addAll(checked.warnings());
             return new ArticlePlan.Translation(english.title(), checked.body(), warnings);
-        }), article.seconds());
+        }), article.seconds(), article.memory());
     }
 }

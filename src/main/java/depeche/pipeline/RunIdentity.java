@@ -40,7 +40,7 @@ public record RunIdentity(String toolVersion, List<ModelInfo> models, Map<String
         Map<String, String> recorded = new LinkedHashMap<>(translator.settings());
         recorded.put("summarizer", summarizer.map(Summarizer::label).orElse("none"));
         summarizer.ifPresent(s -> recorded.putAll(s.settings()));
-        return new RunIdentity(toolVersion, models.map(ModelIdentity::of).toList(), recorded);
+        return new RunIdentity(toolVersion, models.map(LoadedModel::identity).toList(), recorded);
     }
 
     /** How a document of this run was made, with its article's timings. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import depeche.document.ModelInfo;
 import depeche.io.AtomicFiles;
+import depeche.memory.MemoryUse;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +17,9 @@ import java.util.Map;
  * What a batch run did, article by article: {@code run-report.json} in the output folder, written atomically.
  *
  * @param format    identifies the file ({@code depeche-run-report/1})
- * @param warnings  about the run as a whole, e.g. config keys of a model folder that depeche ignores
+ * @param warnings  about the run as a whole, e.g. config keys of a model folder that depeche ignores, or a
+ *                  translation memory that could not be used
+ * @param memory    what the translation memory served, in total; absent when the run had none
  * @param articles  one entry per article met (read, skipped or failed), in input order
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -32,6 +35,7 @@ public record RunReport(
         Map<String, String> settings,
         List<String> warnings,
         Counts counts,
+        Memory memory,
         List<ArticleReport> articles) {
 
     static final String FILE_NAME = "run-report.json";
@@ -57,18 +61,38 @@ public record RunReport(
     }
 
     /**
+     * The translation memory's part in the run: sentences served from it, and the share of all sentences that did
+     * not need the model.
+     *
+     * @param file     the memory file
+     * @param hits     machine translations reused
+     * @param misses   sentences the model translated
+     * @param reviewed reviewers' translations used in place of the model's
+     * @param hitRate  (hits + reviewed) / sentences, 0 when there were none
+     */
+    public record Memory(String file, int hits, int misses, int reviewed, double hitRate) {
+        static Memory of(String file, List<ArticleReport> articles) {
+            MemoryUse use = MemoryUse.sum(articles.stream().map(ArticleReport::memory)
+                    .filter(java.util.Objects::nonNull));
+            return new Memory(file, use.hits(), use.misses(), use.reviewed(), use.hitRate());
+        }
+    }
+
+    /**
      * One article's outcome.
      *
      * @param id             the article id (for an unreadable file: its name without extension)
      * @param source         the file it came from, with {@code :line} for a .jsonl record
      * @param sentences      source sentences, headline included
      * @param splitSentences sentences too long for the model, translated in parts
+ * @param memory         how the translation memory served its sentences (hits, misses: translated by the model,
+ *                       reviewed); absent without a memory, or when the article ended before translation
      * @param outputs        the files written
      * @param seconds        time per step; batched steps are shared out by each article's share of the tokens
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record ArticleReport(String id, String source, Status status, int paragraphs, int sentences,
-                                int splitSentences, List<String> outputs, Map<String, Double> seconds,
+                                int splitSentences, MemoryUse memory, List<String> outputs, Map<String, Double> seconds,
                                 List<String> warnings, List<String> errors) {
     }
 

@@ -1,9 +1,12 @@
 package depeche.pipeline;
 
+import depeche.memory.MemoryUse;
 import depeche.translate.TranslatedParagraph;
 import depeche.translate.Translator;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.IntConsumer;
 
 /**
@@ -27,7 +30,13 @@ final class TranslateStage {
                 plans.stream().flatMap(plan -> plan.paragraphs().stream()).toList(), progress).iterator();
         double seconds = (System.nanoTime() - start) / 1e9;
         double tokens = Math.max(1, plans.stream().mapToInt(ArticlePlan::tokenCount).sum());
-        return plans.stream().map(plan -> new TranslatedArticle(plan, plan.assemble(translated),
-                seconds * plan.tokenCount() / tokens)).toList();
+        return plans.stream().map(plan -> {
+            List<TranslatedParagraph> own = new ArrayList<>();
+            plan.paragraphs().forEach(p -> own.add(translated.next()));
+            Optional<MemoryUse> memory = translator.memory().configured()
+                    ? Optional.of(MemoryUse.sum(own.stream().map(TranslatedParagraph::memoryUse))) : Optional.empty();
+            return new TranslatedArticle(plan, plan.assemble(own.iterator()), seconds * plan.tokenCount() / tokens,
+                    memory);
+        }).toList();
     }
 }

@@ -42,7 +42,7 @@ final class WriteStage {
             List<Path> written = folder.write(document);
             state.record(article.id(), fingerprint);
             seconds.put("writing", (System.nanoTime() - start) / 1e9);
-            return ArticleReports.translated(processed.plan(),
+            return ArticleReports.translated(processed.plan(), processed.memory().orElse(null),
                     written.stream().map(p -> p.getFileName().toString()).toList(), seconds, document.allWarnings());
         } catch (IOException | RuntimeException e) {
             return failed(processed, seconds, "writing the outputs failed: " + OneLine.of(e));
@@ -51,6 +51,7 @@ final class WriteStage {
 
     private ArticleReport failed(ProcessedArticle processed, Map<String, Double> seconds, String error) {
         progress.note("depeche: " + processed.article().source() + ": " + error);
-        return ArticleReports.failed(processed.plan(), seconds, processed.warnings(), error);
+        return ArticleReports.failed(processed.plan(), processed.memory().orElse(null), seconds,
+                processed.warnings(), error);
     }
 }

@@ -1,7 +1,5 @@
 package depeche.translate;
 
-import depeche.document.Outcome;
-import depeche.document.SentencePair;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -32,10 +30,17 @@ public record ParagraphPlan(List<SentencePlan> sentences) {
         return sentences.stream().mapToInt(s -> s.split().sentenceTokens()).sum();
     }
 
-    /** Takes one outcome per sentence of this paragraph from {@code translated}, in order. */
-    TranslatedParagraph assemble(Iterator<Outcome<SentencePair>> translated) {
+    /** Takes one translated sentence per sentence of this paragraph from {@code translated}, in order. */
+    TranslatedParagraph assemble(Iterator<TranslatedParagraph.Sentence> translated) {
         List<TranslatedParagraph.Sentence> mine = new ArrayList<>();
-        sentences.forEach(s -> mine.add(new TranslatedParagraph.Sentence(s.source(), translated.next())));
+        for (SentencePlan sentence : sentences) {
+            TranslatedParagraph.Sentence next = translated.next();
+            if (!next.source().equals(sentence.source())) {
+                throw new IllegalStateException("plan and translations out of step: expected '" + sentence.source()
+                        + "', got '" + next.source() + "'");
+            }
+            mine.add(next);
+        }
         return new TranslatedParagraph(mine);
     }
 }

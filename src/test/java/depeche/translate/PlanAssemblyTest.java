@@ -1,6 +1,7 @@
 package depeche.translate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import depeche.document.Outcome;
 import depeche.document.SentencePair;
@@ -59,8 +60,9 @@ class PlanAssemblyTest {
                 ok("Before.", -1, 5, 0),
                 ok("One,", -1, 11, 0), Outcome.<Generated>failure("NaN in the logits"), ok("three.", -1, 15, 0),
                 ok("After.", -1, 6, 0)).iterator();
-        Iterator<Outcome<SentencePair>> sentences = paragraph.sentences().stream()
-                .map(s -> s.assemble(generated, MAX_LENGTH)).toList().iterator();
+        Iterator<TranslatedParagraph.Sentence> sentences = paragraph.sentences().stream()
+                .map(s -> new TranslatedParagraph.Sentence(s.source(), s.assemble(generated, MAX_LENGTH))).toList()
+                .iterator();
 
         TranslatedParagraph translated = paragraph.assemble(sentences);
 
@@ -70,6 +72,18 @@ class PlanAssemblyTest {
         assertThat(translated.target()).isEqualTo("Before. After.");
         assertThat(translated.aligned()).isEmpty();
         assertThat(generated.hasNext()).isFalse();
+    }
+
+    @Test
+    void aParagraphRefusesTranslationsOfOtherSentences() {
+        ParagraphPlan paragraph = new ParagraphPlan(List.of(whole("Avant."), whole("Après.")));
+        Iterator<TranslatedParagraph.Sentence> swapped = List.of(
+                new TranslatedParagraph.Sentence("Après.", Outcome.success(new SentencePair("Après.", "After."))),
+                new TranslatedParagraph.Sentence("Avant.", Outcome.success(new SentencePair("Avant.", "Before."))))
+                .iterator();
+
+        assertThatThrownBy(() -> paragraph.assemble(swapped)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("expected 'Avant.', got 'Après.'");
     }
 
     @Test
@@ -87,7 +101,7 @@ class PlanAssemblyTest {
     @Test
     void aBlankParagraphHasNoSentencesAndTranslatesToNothing() {
         ParagraphPlan blank = new ParagraphPlan(List.of());
-        TranslatedParagraph translated = blank.assemble(List.<Outcome<SentencePair>>of().iterator());
+        TranslatedParagraph translated = blank.assemble(List.<TranslatedParagraph.Sentence>of().iterator());
         assertThat(translated.target()).isEmpty();
         assertThat(translated.errors()).isEmpty();
         assertThat(blank.inputCount()).isZero();

@@ -1,15 +1,17 @@
-package depeche.pipeline;
+package depeche.inference;
 
 import depeche.document.ModelInfo;
 import depeche.hub.Digests;
 import depeche.hub.FetchManifest;
-import depeche.inference.LoadedModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Names a loaded model for reports and fingerprints: folder name, model type and the weights' sha256. */
+/**
+ * Names a loaded model for reports, fingerprints and the translation memory: folder name, model type and the
+ * weights' sha256 ({@link LoadedModel#identity()} keeps it).
+ */
 final class ModelIdentity {
     private ModelIdentity() {
     }
