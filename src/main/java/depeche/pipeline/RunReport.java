@@ -17,6 +17,8 @@ import java.util.Map;
  *
  * @param format    identifies the file ({@code depeche-run-report/1})
  * @param warnings  about the run as a whole, e.g. config keys of a model folder that depeche ignores
+ * @param errors    what went wrong with the run as a whole: it was interrupted, index.html could not be written;
+ *                  any makes the exit code 1 (or the signal's)
  * @param articles  one entry per article met (read, skipped or failed), in input order
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -31,6 +33,7 @@ public record RunReport(
         List<ModelInfo> models,
         Map<String, String> settings,
         List<String> warnings,
+        List<String> errors,
         Counts counts,
         List<ArticleReport> articles) {
 
@@ -72,8 +75,9 @@ public record RunReport(
                                 List<String> warnings, List<String> errors) {
     }
 
+    /** Whether every article succeeded (or was skipped) and nothing went wrong with the run as a whole. */
     public boolean allSucceeded() {
-        return counts.failed() == 0;
+        return counts.failed() == 0 && errors.isEmpty();
     }
 
     void write(Path folder) throws IOException {
