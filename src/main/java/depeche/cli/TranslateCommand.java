@@ -57,14 +57,14 @@ final class TranslateCommand implements Callable<Integer> {
     }
 
     private int print(List<TranslatedParagraph> paragraphs) throws Exception {
-        String translation = paragraphs.stream().map(TranslatedParagraph::target)
-                .collect(Collectors.joining("\n")).strip();
+        // One output line per input line, blank ones included, wherever they are.
+        String translation = paragraphs.stream().map(TranslatedParagraph::target).collect(Collectors.joining("\n"));
         List<TranslatedParagraph.Sentence> sentences = paragraphs.stream().flatMap(p -> p.sentences().stream())
                 .toList();
         PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
             stdout.println(new ObjectMapper().writeValueAsString(asJson(translation, sentences)));
-        } else {
+        } else if (!paragraphs.isEmpty()) {
             stdout.println(translation);
         }
         stdout.flush();
