@@ -113,14 +113,12 @@ public final class BatchJob {
         // Progress counts model inputs: sentences, or the parts of those too long for the model.
         progress.start("translating", plans.stream().mapToInt(ArticlePlan::inputCount).sum(), "segments");
         for (int from = 0; from < plans.size(); from += ARTICLES_PER_CHUNK) {
-            for (ProcessedArticle processed : processor.process(
-                    plans.subList(from, Math.min(plans.size(), from + ARTICLES_PER_CHUNK)))) {
-                String id = processed.article().id();
-                interruption.exclusive(() -> {
-                    ledger.end(id, write.write(processed, fingerprints.get(id)));
-                    return null;
-                });
-            }
+            List<ProcessedArticle> chunk = processor.process(
+                    plans.subList(from, Math.min(plans.size(), from + ARTICLES_PER_CHUNK)));
+            interruption.exclusive(() -> { // done work is never lost: an interruption waits for these files
+                chunk.forEach(a -> ledger.end(a.article().id(), write.write(a, fingerprints.get(a.article().id()))));
+                return null;
+            });
         }
         progress.close();
     }

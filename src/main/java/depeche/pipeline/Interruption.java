@@ -7,12 +7,12 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Ctrl-C (SIGINT) or SIGTERM in the middle of a run: the JVM runs its shutdown hooks, and this one reports what the
  * run has done so far (through {@code onStop}), so that an interrupted night still leaves its report. The work
- * that writes files goes through {@link #exclusive}: the hook waits for the article being written to be complete,
- * and no file is begun after it, so no file is ever half-written. The JVM then exits with the signal's status
- * (130 for SIGINT, 143 for SIGTERM).
+ * that writes files goes through {@link #exclusive}: the hook waits for the articles being written (those already
+ * translated) to be complete, and no file is begun after it, so no file is ever half-written and no finished
+ * translation is lost. The JVM then exits with the signal's status (130 for SIGINT, 143 for SIGTERM).
  */
 final class Interruption implements AutoCloseable {
-    /** How long the hook waits for the file being written; writing one article's files takes far less. */
+    /** How long the hook waits for the files being written; writing a chunk's files takes far less. */
     private static final long WAIT_FOR_WRITE_SECONDS = 30;
 
     /** Work that writes files. */
