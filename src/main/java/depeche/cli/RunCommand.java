@@ -17,7 +17,6 @@ import depeche.summarize.AbstractiveSummarizer;
 import depeche.summarize.ExtractiveSummarizer;
 import depeche.summarize.Summarizer;
 import depeche.translate.Translator;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +38,8 @@ import picocli.CommandLine.Spec;
                 "--beams and --max-length set the translation; abstractive summaries take every generation "
                         + "setting from the summarization model's generation_config.json.",
                 "Exit code 0 when every article succeeded, 1 when some failed (the others are still written), "
-                        + "2 on usage errors."})
+                        + "2 on usage errors; interrupted (Ctrl-C, SIGTERM), it reports what it did and exits with "
+                        + "130 or 143."})
 final class RunCommand implements Callable<Integer> {
     /** The summarizer choices of {@code --summarizer}. */
     enum SummarizerChoice { auto, abstractive, extractive, none }
@@ -119,8 +119,10 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         threads.apply();
-        if (!Files.isDirectory(input)) {
-            throw new UsageException("the input folder " + input + " does not exist");
+        BatchJob.Settings settings = new BatchJob.Settings(input, output, formats, force);
+        Optional<String> problem = settings.problem();
+        if (problem.isPresent()) {
+            throw new UsageException(problem.get());
         }
         ModelResolver resolver = ModelResolver.forCommandLine(models.dir, ModelsCommand.hubEnvironment(),
                 offline.offline);
@@ -133,16 +135,17 @@ final class RunCommand implements Callable<Integer> {
             quality.warnIfUnscored(generation, spec.commandLine().getErr());
             Translator translator = new Translator(translation, generation, Batcher.forGeneration(),
                     sentenceLimit.maxSentenceTokens, memory);
-            Progress progress = Progress.forStderr();
+            Progress progress = Progress.forStderr(spec.commandLine().getErr());
             ArticleProcessor processor = new ArticleProcessor(translator, summarizer(resolver, loaded),
                     quality.checks(), Main.VERSION, progress::step);
-            BatchJob job = new BatchJob(new BatchJob.Settings(input, output, formats, force), processor, progress);
+            BatchJob job = new BatchJob(settings, processor, progress);
             RunReport report;
             try {
                 report = job.run();
             } catch (OutputLock.LockedException e) {
                 throw new UsageException(e.getMessage());
             }
+            report.errors().forEach(e -> spec.commandLine().getErr().println("depeche: error: " + e));
             RunReport.Counts c = report.counts();
             String reused = report.memory() == null ? "" : String.format(Locale.ROOT,
                     "; memory: %d hits, %d reviewed, %d translated by the model", report.memory().hits(),

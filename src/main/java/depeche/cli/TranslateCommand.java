@@ -3,12 +3,12 @@ package depeche.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import depeche.document.Origin;
 import depeche.document.Outcome;
 import depeche.document.SentencePair;
 import depeche.generate.GenerationConfig;
 import depeche.hub.Role;
 import depeche.inference.Batcher;
-import depeche.document.Origin;
 import depeche.inference.LoadedModel;
 import depeche.memory.TranslationMemory;
 import depeche.quality.QualityChecks;
@@ -98,14 +98,14 @@ final class TranslateCommand implements Callable<Integer> {
     }
 
     private int print(List<TranslatedParagraph> paragraphs) throws Exception {
-        String translation = paragraphs.stream().map(TranslatedParagraph::target)
-                .collect(Collectors.joining("\n")).strip();
+        // One output line per input line, blank ones included, wherever they are.
+        String translation = paragraphs.stream().map(TranslatedParagraph::target).collect(Collectors.joining("\n"));
         List<TranslatedParagraph.Sentence> sentences = paragraphs.stream().flatMap(p -> p.sentences().stream())
                 .toList();
         PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
             stdout.println(new ObjectMapper().writeValueAsString(asJson(translation, sentences)));
-        } else {
+        } else if (!paragraphs.isEmpty()) {
             stdout.println(translation);
         }
         stdout.flush();

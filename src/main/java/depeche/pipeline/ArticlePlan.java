@@ -58,7 +58,8 @@ public record ArticlePlan(Article article, ParagraphPlan headline, List<Paragrap
 
     /**
      * Takes this article's paragraphs from {@code translated}, one per {@link #paragraphs() paragraph} in order,
-     * and puts the article together; it fails, naming each sentence, when any sentence failed.
+     * and puts the article together; it fails, naming each sentence, when any sentence failed, and when the model
+     * gave no English for any sentence of the body (an empty English headline is only a warning).
      */
     Outcome<Translation> assemble(Iterator<TranslatedParagraph> translated) {
         TranslatedParagraph title = translated.next();
@@ -75,7 +76,15 @@ public record ArticlePlan(Article article, ParagraphPlan headline, List<Paragrap
         if (!errors.isEmpty()) {
             return Outcome.failure(String.join("; ", errors));
         }
+        if (paragraphs.stream().allMatch(p -> p.target().isBlank())) {
+            // Nothing to review, summarize or index: a model fault (or one that cannot translate this text).
+            return Outcome.failure("the model gave no English for any of the " + paragraphs.stream()
+                    .mapToInt(p -> p.sentences().size()).sum() + " sentences of the body (empty output)");
+        }
         List<String> warnings = new ArrayList<>();
+        if (title.target().isBlank()) {
+            warnings.add("headline: the model gave no English for it (empty output)");
+        }
         title.translations().forEach(s -> s.warnings().forEach(w -> warnings.add("headline: " + w)));
         return Outcome.success(new Translation(title.target(),
                 paragraphs.stream().map(p -> p.aligned().orElseThrow()).toList(), warnings));

@@ -7,7 +7,6 @@ import depeche.inference.LoadedModel;
 import depeche.memory.TranslationMemory;
 import depeche.quality.QualityChecks;
 import depeche.summarize.Summarizer;
-import depeche.text.OneLine;
 import depeche.translate.Translator;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,19 +73,21 @@ public final class ArticleProcessor {
 
     /**
      * Translates and summarizes the planned articles together and puts each one's document together; one result
-     * per plan, in order. Should a stage fail unforeseen, the articles are done again one by one, so that only
-     * the article at fault fails.
+     * per plan, in order. Should a stage fail unforeseen (any {@link ArticleFaults fault}, a stack overflow
+     * included), the articles are done again one by one, so that only the article at fault fails.
      */
     public List<ProcessedArticle> process(List<ArticlePlan> plans) {
-        try {
-            return summarize.summarize(check.check(translate.translate(plans))).stream().map(this::compose).toList();
-        } catch (RuntimeException | StackOverflowError e) {
-            if (plans.size() > 1) {
-                return plans.stream().flatMap(p -> process(List.of(p)).stream()).toList();
-            }
-            return plans.stream().map(p -> ProcessedArticle.failed(p, "processing failed: " + OneLine.of(e),
-                    Map.of(), Optional.empty())).toList();
+        Outcome<List<ProcessedArticle>> together = ArticleFaults.attempt(() ->
+                summarize.summarize(check.check(translate.translate(plans))).stream().map(this::composeOrFail)
+                        .toList());
+        if (together.value().isPresent()) {
+            return together.value().get();
         }
+        if (plans.size() > 1) {
+            return plans.stream().flatMap(p -> process(List.of(p)).stream()).toList();
+        }
+        return List.of(ProcessedArticle.failed(plans.get(0), "processing failed: " + together.error().orElseThrow(),
+                Map.of(), Optional.empty()));
     }
 
     /**
@@ -109,6 +110,14 @@ public final class ArticleProcessor {
 
     private Stream<LoadedModel> models() {
         return Stream.concat(Stream.of(translator.model()), summarizer.stream().flatMap(s -> s.models().stream()));
+    }
+
+    /** The article's document; should putting it together fail, only this article fails. */
+    private ProcessedArticle composeOrFail(SummarizedArticle summarized) {
+        Outcome<ProcessedArticle> composed = ArticleFaults.attempt(() -> compose(summarized));
+        return composed.value().orElseGet(() -> ProcessedArticle.failed(summarized.translated().plan(),
+                "putting the document together failed: " + composed.error().orElseThrow(), Map.of(),
+                summarized.translated().memory()));
     }
 
     private ProcessedArticle compose(SummarizedArticle summarized) {

@@ -18,6 +18,12 @@ final class ArticleReports {
                 List.of(error));
     }
 
+    /** An article that failed before it had a plan, or that the run stopped before it was done. */
+    static ArticleReport notDone(Article article, String error) {
+        return new ArticleReport(article.id(), article.source().toString(), Status.FAILED, article.paragraphs().size(),
+                0, 0, null, List.of(), Map.of(), List.of(), List.of(error));
+    }
+
     static ArticleReport skipped(Article article) {
         return new ArticleReport(article.id(), article.source().toString(), Status.SKIPPED,
                 article.paragraphs().size(), 0, 0, null, List.of(), Map.of(),

@@ -1,6 +1,7 @@
 package depeche.pipeline;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -12,8 +13,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * tenth in logs (a bar redrawn with carriage returns would make a log unreadable).
  */
 public final class Progress implements AutoCloseable {
-    private final PrintStream err;
-    private final boolean terminal;
+    private final PrintWriter err;
+    private final PrintStream terminal;
     private ProgressBar bar;
     private String task;
     private String unit;
@@ -21,14 +22,19 @@ public final class Progress implements AutoCloseable {
     private long done;
     private int loggedTenths;
 
-    public Progress(PrintStream err, boolean terminal) {
+    /**
+     * @param err      where lines go
+     * @param terminal where the bar is drawn, the terminal {@code err} writes to; null for plain lines only
+     */
+    public Progress(PrintWriter err, PrintStream terminal) {
         this.err = err;
         this.terminal = terminal;
     }
 
-    /** Progress on this process's stderr, as a bar when it is a terminal. */
-    public static Progress forStderr() {
-        return new Progress(System.err, System.console() != null && !"dumb".equals(System.getenv("TERM")));
+    /** Progress on {@code err}, the command's stderr: as a bar when this process's stderr is a terminal. */
+    public static Progress forStderr(PrintWriter err) {
+        boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
+        return new Progress(err, terminal ? System.err : null);
     }
 
     /** Starts a task of {@code total} units (replacing a running one). */
@@ -39,12 +45,12 @@ public final class Progress implements AutoCloseable {
         this.total = total;
         this.done = 0;
         this.loggedTenths = 0;
-        if (terminal && total > 0) {
+        if (terminal != null && total > 0) {
             bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setUnit(" " + unit, 1)
-                    .setStyle(ProgressBarStyle.UNICODE_BLOCK).setConsumer(new ConsoleProgressBarConsumer(err))
+                    .setStyle(ProgressBarStyle.UNICODE_BLOCK).setConsumer(new ConsoleProgressBarConsumer(terminal))
                     .showSpeed().build();
         } else {
-            err.println("depeche: " + task + ": " + total + " " + unit);
+            line("depeche: " + task + ": " + total + " " + unit);
         }
     }
 
@@ -57,7 +63,7 @@ public final class Progress implements AutoCloseable {
         int tenths = total == 0 ? 10 : (int) (10 * done / total);
         if (tenths > loggedTenths) {
             loggedTenths = tenths;
-            err.println(String.format(Locale.ROOT, "depeche: %s: %d/%d %s (%d%%)", task, done, total, unit,
+            line(String.format(Locale.ROOT, "depeche: %s: %d/%d %s (%d%%)", task, done, total, unit,
                     100 * done / Math.max(1, total)));
         }
     }
@@ -67,7 +73,12 @@ public final class Progress implements AutoCloseable {
         if (bar != null) {
             err.println();
         }
+        line(line);
+    }
+
+    private void line(String line) {
         err.println(line);
+        err.flush();
     }
 
     @Override

@@ -19,6 +19,8 @@ import java.util.Map;
  * @param format    identifies the file ({@code depeche-run-report/1})
  * @param warnings  about the run as a whole, e.g. config keys of a model folder that depeche ignores, or a
  *                  translation memory that could not be used
+ * @param errors    what went wrong with the run as a whole: it was interrupted, index.html could not be written;
+ *                  any makes the exit code 1 (or the signal's)
  * @param memory    what the translation memory served, in total; absent when the run had none
  * @param articles  one entry per article met (read, skipped or failed), in input order
  */
@@ -34,6 +36,7 @@ public record RunReport(
         List<ModelInfo> models,
         Map<String, String> settings,
         List<String> warnings,
+        List<String> errors,
         Counts counts,
         Memory memory,
         List<ArticleReport> articles) {
@@ -85,8 +88,8 @@ public record RunReport(
      * @param source         the file it came from, with {@code :line} for a .jsonl record
      * @param sentences      source sentences, headline included
      * @param splitSentences sentences too long for the model, translated in parts
- * @param memory         how the translation memory served its sentences (hits, misses: translated by the model,
- *                       reviewed); absent without a memory, or when the article ended before translation
+     * @param memory         how the translation memory served its sentences (hits, misses: translated by the model,
+     *                       reviewed); absent without a memory, or when the article ended before translation
      * @param outputs        the files written
      * @param seconds        time per step; batched steps are shared out by each article's share of the tokens
      */
@@ -96,8 +99,9 @@ public record RunReport(
                                 List<String> warnings, List<String> errors) {
     }
 
+    /** Whether every article succeeded (or was skipped) and nothing went wrong with the run as a whole. */
     public boolean allSucceeded() {
-        return counts.failed() == 0;
+        return counts.failed() == 0 && errors.isEmpty();
     }
 
     void write(Path folder) throws IOException {

@@ -3,7 +3,6 @@ package depeche.pipeline;
 import depeche.document.Outcome;
 import depeche.document.Summary;
 import depeche.summarize.Summarizer;
-import depeche.text.OneLine;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +10,7 @@ import java.util.Optional;
 /**
  * Stage 4, summarize: a summary of each translated article, by the run's summarizer (when it has one), model
  * inputs of many articles sharing batches. A summary that cannot be made is a warning on its article, never
- * a failure: the translation is still written.
+ * a failure: the translation is still written; and one article's summary that fails never costs another its own.
  */
 final class SummarizeStage {
     private final Optional<Summarizer> summarizer;
@@ -42,15 +41,21 @@ final class SummarizeStage {
         }).toList();
     }
 
-    /** Every article's summary outcome; should the summarizer itself fail, each article says why it has none. */
+    /**
+     * Every article's summary outcome. Should the summarizer fail unforeseen (or give a summary too many or too
+     * few), the articles are summarized again one by one, so that only the article at fault has none.
+     */
     private List<Outcome<Summary>> summaries(List<TranslatedArticle> articles) {
-        try {
-            return summarizer.orElseThrow().summarizeAll(
-                    articles.stream().map(a -> a.translation().value().orElseThrow().body()).toList(), done -> { });
-        } catch (RuntimeException e) {
-            String error = OneLine.of(e);
-            return articles.stream().map(a -> Outcome.<Summary>failure(error)).toList();
+        Outcome<List<Outcome<Summary>>> together = ArticleFaults.attempt(() -> summarizer.orElseThrow().summarizeAll(
+                articles.stream().map(a -> a.translation().value().orElseThrow().body()).toList(), done -> { }));
+        if (together.value().filter(summaries -> summaries.size() == articles.size()).isPresent()) {
+            return together.value().get();
         }
+        if (articles.size() > 1) {
+            return articles.stream().flatMap(a -> summaries(List.of(a)).stream()).toList();
+        }
+        return List.of(Outcome.failure(together.error().orElseGet(() -> "the summarizer gave "
+                + together.value().orElseThrow().size() + " summaries for one article")));
     }
 
     /** The length of the English body, the summarizer's input (to share out the time). */

@@ -2,10 +2,9 @@ package depeche.pipeline;
 
 import depeche.document.Article;
 import depeche.document.BilingualDocument;
+import depeche.document.Outcome;
 import depeche.io.OutputFolder;
 import depeche.pipeline.RunReport.ArticleReport;
-import depeche.text.OneLine;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,16 +36,25 @@ final class WriteStage {
         }
         BilingualDocument document = processed.document().value().orElseThrow();
         Article article = processed.article();
-        try {
-            long start = System.nanoTime();
-            List<Path> written = folder.write(document);
+        long start = System.nanoTime();
+        Outcome<List<Path>> written = ArticleFaults.attempt(() -> {
+            List<Path> files = folder.write(document);
             state.record(article.id(), fingerprint);
-            seconds.put("writing", (System.nanoTime() - start) / 1e9);
-            return ArticleReports.translated(processed.plan(), processed.memory().orElse(null),
-                    written.stream().map(p -> p.getFileName().toString()).toList(), seconds, document.allWarnings());
-        } catch (IOException | RuntimeException e) {
-            return failed(processed, seconds, "writing the outputs failed: " + OneLine.of(e));
+            return files;
+        });
+        if (written.error().isPresent()) {
+            return failed(processed, seconds, "writing the outputs failed: " + written.error().get());
         }
+        seconds.put("writing", (System.nanoTime() - start) / 1e9);
+        return ArticleReports.translated(processed.plan(), processed.memory().orElse(null),
+                written.value().orElseThrow().stream().map(p -> p.getFileName().toString()).toList(), seconds,
+                document.allWarnings());
+    }
+
+    /** An article that failed before it had a plan: said on stderr, and its report. */
+    ArticleReport failed(Article article, String error) {
+        progress.note("depeche: " + article.source() + ": " + error);
+        return ArticleReports.notDone(article, error);
     }
 
     private ArticleReport failed(ProcessedArticle processed, Map<String, Double> seconds, String error) {

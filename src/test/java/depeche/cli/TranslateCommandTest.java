@@ -63,6 +63,45 @@ class TranslateCommandTest {
                 + cases.get(2).get("beam_text").asText() + "\n");
     }
 
+    /** The plain translation of one line, as {@code translate} prints it alone. */
+    private String alone(String line) {
+        Cli.Result r = Cli.run("translate", "--model", model, "--beams", "1", "--max-length", "12", line);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).endsWith("\n").doesNotContain("\n\n");
+        return r.out().substring(0, r.out().length() - 1);
+    }
+
+    @Test
+    void blankLinesAtTheStartAndEndAreKeptOneOutputLinePerInputLine() throws Exception {
+        String bonjour = alone("Bonjour.");
+
+        Cli.Result r = Cli.runWithStdin("\n\nBonjour.\n\n", "translate", "--model", model, "--beams", "1",
+                "--max-length", "12");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("\n\n" + bonjour + "\n\n");
+        assertThat(r.out().lines()).hasSize(4);
+        Cli.Result json = Cli.runWithStdin("\n\nBonjour.\n\n", "translate", "--model", model, "--json", "--beams", "1",
+                "--max-length", "12");
+        assertThat(JSON.readTree(json.out()).get("translation").asText()).isEqualTo("\n\n" + bonjour + "\n");
+    }
+
+    @Test
+    void linesOfSpacesOrInvisibleCharactersAndWindowsLineEndsKeepTheLineCount() {
+        String stdin = "\u200B\r\nBonjour.\r\n \u00A0\t\r\n\r\nSalut.\r\n";
+        Cli.Result r = Cli.runWithStdin(stdin, "translate", "--model", model, "--beams", "1", "--max-length", "12");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("\n" + alone("Bonjour.") + "\n\n\n" + alone("Salut.") + "\n");
+        assertThat(r.out().lines()).hasSameSizeAs(stdin.lines().toList());
+    }
+
+    @Test
+    void noInputLineGivesNoOutputLine() {
+        Cli.Result r = Cli.runWithStdin("", "translate", "--model", model);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).isEmpty();
+    }
+
     @Test
     void aPastedParagraphIsSplitIntoSentencesEachTranslatedAsAlone() throws Exception {
         List<JsonNode> cases = Fixtures.list(golden.get("cases"));

@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -50,6 +51,7 @@ public final class FakeHub implements AutoCloseable {
     private static final Pattern RESOLVE = Pattern.compile("/([^/]+/[^/]+)/resolve/([^/]+)/(.+)");
     private static final Pattern BLOB = Pattern.compile("/blobs/([0-9a-f]{64})");
     /** Stored in LFS, as the hub's default .gitattributes says. */
+    private static final Duration TRICKLE_PAUSE = Duration.ofMillis(100);
     private static final Set<String> LFS_SUFFIXES = Set.of(".safetensors", ".bin", ".h5", ".msgpack", ".ot", ".spm");
 
     /** A request as the server saw it. */
@@ -67,12 +69,12 @@ public final class FakeHub implements AutoCloseable {
     private record Cut(int afterBytes) implements Trouble {
     }
 
-    /** Sends this many bytes, then nothing for a long time. */
-    private record Stall(int afterBytes, Duration pause) implements Trouble {
+    /** Sends this many bytes, then nothing until the hub is closed. */
+    private record Stall(int afterBytes) implements Trouble {
     }
 
-    /** Sends the file in small pieces with pauses: slow, but never idle for long. */
-    private record Trickle(int piece, Duration pause) implements Trouble {
+    /** Sends the file in pieces 100 ms apart, spread over at least this long: slow, but never idle for long. */
+    private record Trickle(Duration atLeast) implements Trouble {
     }
 
     /** Sends the file, then {@code extraBytes} more; announces the true length or none (chunked). */
@@ -107,7 +109,9 @@ public final class FakeHub implements AutoCloseable {
     private final Map<String, Deque<Failure>> failures = new ConcurrentHashMap<>();
     private final Map<String, Long> bytesServed = new ConcurrentHashMap<>();
     private volatile String requiredToken;
-    private volatile Duration headerDelay = Duration.ZERO;
+    /** Released when the hub closes: what stalls "for ever" waits for it, so no test depends on how long it sleeps. */
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private volatile boolean holdAnswers;
     private volatile boolean endlessListings;
 
     private FakeHub() throws IOException {
@@ -183,9 +187,9 @@ public final class FakeHub implements AutoCloseable {
         trouble(file, new Cut(afterBytes));
     }
 
-    /** The next download of {@code file} stops sending after {@code afterBytes} for {@code pause}. */
-    public void stallOnce(String file, int afterBytes, Duration pause) {
-        trouble(file, new Stall(afterBytes, pause));
+    /** The next download of {@code file} stops sending after {@code afterBytes}, until the hub is closed. */
+    public void stallOnce(String file, int afterBytes) {
+        trouble(file, new Stall(afterBytes));
     }
 
     /** The next download of {@code file} sends {@code extraBytes} past its end, saying so or (chunked) not. */
@@ -203,9 +207,9 @@ public final class FakeHub implements AutoCloseable {
         endlessListings = true;
     }
 
-    /** The next download of {@code file} comes in pieces with pauses. */
-    public void trickleOnce(String file, int piece, Duration pause) {
-        trouble(file, new Trickle(piece, pause));
+    /** The next download of {@code file} comes in pieces 100 ms apart, taking at least {@code atLeast}. */
+    public void trickleOnce(String file, Duration atLeast) {
+        trouble(file, new Trickle(atLeast));
     }
 
     /** The next {@code times} requests whose path contains {@code pathPart} get {@code status}. */
@@ -221,9 +225,9 @@ public final class FakeHub implements AutoCloseable {
         requiredToken = token;
     }
 
-    /** Every answer's headers come this late. */
-    public void delayHeaders(Duration delay) {
-        headerDelay = delay;
+    /** From now on no answer comes until the hub is closed: requests are taken and held. */
+    public void holdAnswers() {
+        holdAnswers = true;
     }
 
     private void trouble(String file, Trouble trouble) {
@@ -232,6 +236,7 @@ public final class FakeHub implements AutoCloseable {
 
     @Override
     public void close() {
+        closing.countDown();
         hub.stop(0);
         cdn.stop(0);
         threads.shutdownNow();
@@ -358,7 +363,9 @@ public final class FakeHub implements AutoCloseable {
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
             String path = exchange.getRequestURI().getRawPath();
             requests.add(new Request(server, path, headers));
-            sleep(headerDelay);
+            if (holdAnswers) {
+                awaitClosing();
+            }
             Failure failure = nextFailure(path);
             if (failure != null) {
                 error(exchange, failure.status(), failure.errorCode(), "injected failure");
@@ -496,13 +503,16 @@ public final class FakeHub implements AutoCloseable {
         } else if (trouble instanceof Stall stall) {
             write(body, content, start, Math.min(stall.afterBytes(), length), key);
             body.flush();
-            sleep(stall.pause());
+            awaitClosing();
             throw new IOException("stalled on purpose");
         } else if (trouble instanceof Trickle trickle) {
-            for (int sent = 0; sent < length; sent += trickle.piece()) {
-                write(body, content, start + sent, Math.min(trickle.piece(), length - sent), key);
+            // Pauses only ever last longer than asked: the whole takes at least as long as asked.
+            int pieces = (int) Math.max(1, trickle.atLeast().toMillis() / TRICKLE_PAUSE.toMillis());
+            int piece = Math.max(1, (length + pieces - 1) / pieces);
+            for (int sent = 0; sent < length; sent += piece) {
+                sleep(TRICKLE_PAUSE);
+                write(body, content, start + sent, Math.min(piece, length - sent), key);
                 body.flush();
-                sleep(trickle.pause());
             }
         } else {
             write(body, content, start, length, key);
@@ -545,6 +555,14 @@ public final class FakeHub implements AutoCloseable {
 
     private static String decode(String part) {
         return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    private void awaitClosing() {
+        try {
+            closing.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void sleep(Duration duration) {

@@ -14,9 +14,13 @@ public final class HubTestSupport {
     public static final String MARIAN_REPO = "test-org/tiny-marian";
     public static final String BART_REPO = "test-org/tiny-bart";
 
-    /** Quick to give up, so that failure tests take milliseconds. */
-    public static final TransferSettings FAST = new TransferSettings(Duration.ofSeconds(2), Duration.ofSeconds(2),
-            Duration.ofMillis(300), 3, Duration.ofMillis(1), Duration.ofMillis(2));
+    /**
+     * Retries milliseconds apart, so that failure tests take milliseconds; timeouts far longer than any pause a
+     * loaded machine makes in a loopback transfer, so that no test sees a retry it did not cause. Tests of the
+     * timeouts set shorter ones and make the hub hold its answer until it is closed.
+     */
+    public static final TransferSettings FAST = new TransferSettings(Duration.ofSeconds(20), Duration.ofSeconds(20),
+            Duration.ofSeconds(20), 3, Duration.ofMillis(1), Duration.ofMillis(2));
 
     private HubTestSupport() {
     }

@@ -191,32 +191,36 @@ class ModelFetcherTest {
 
     @Test
     void aStalledDownloadIsCutAfterTheIdleTimeoutAndResumed() {
-        hub.stallOnce("model.safetensors", 50_000, Duration.ofSeconds(20));
+        hub.stallOnce("model.safetensors", 50_000); // until the hub is closed
+        TransferSettings oneSecondIdle = new TransferSettings(FAST.connectTimeout(), FAST.responseTimeout(),
+                Duration.ofSeconds(1), FAST.attempts(), FAST.firstRetryDelay(), FAST.maxRetryDelay());
 
-        fetch(MARIAN_REPO);
+        fetch(MARIAN_REPO, env("HF_ENDPOINT", hub.endpoint()), oneSecondIdle);
 
         assertThat(hub.downloadsOf(MARIAN_REPO, "model.safetensors")).extracting(request -> request.header("Range"))
                 .containsExactly(Optional.empty(), Optional.of("bytes=50000-"));
-        assertThat(retries).containsExactly("model.safetensors: no data for 300 ms");
+        assertThat(retries).containsExactly("model.safetensors: no data for 1 s");
         assertThat(target().resolve("model.safetensors")).hasSameBinaryContentAs(fixture("tiny-marian").resolve("model.safetensors"));
     }
 
     @Test
     void aSlowButSteadyDownloadIsNotCutByTheResponseTimeout() {
-        // 234 kB in 20 kB pieces, 100 ms apart: over a second in all, never idle for the 1 s idle timeout.
-        hub.trickleOnce("model.safetensors", 20_000, Duration.ofMillis(100));
-        TransferSettings shortResponseTimeout = new TransferSettings(FAST.connectTimeout(), Duration.ofMillis(500),
-                Duration.ofSeconds(1), FAST.attempts(), FAST.firstRetryDelay(), FAST.maxRetryDelay());
+        // The body takes longer than the response timeout, which only bounds the wait for the headers; pieces
+        // come 100 ms apart, never idle for the idle timeout.
+        TransferSettings shortResponseTimeout = new TransferSettings(FAST.connectTimeout(), Duration.ofSeconds(2),
+                FAST.idleTimeout(), FAST.attempts(), FAST.firstRetryDelay(), FAST.maxRetryDelay());
+        hub.trickleOnce("model.safetensors", shortResponseTimeout.responseTimeout().plusMillis(300));
 
         fetch(MARIAN_REPO, env("HF_ENDPOINT", hub.endpoint()), shortResponseTimeout);
 
         assertThat(retries).isEmpty();
         assertThat(hub.downloadsOf(MARIAN_REPO, "model.safetensors")).hasSize(1);
+        assertThat(target().resolve("model.safetensors")).hasSameBinaryContentAs(fixture("tiny-marian").resolve("model.safetensors"));
     }
 
     @Test
     void answersThatNeverComeTimeOutAndAreTriedABoundedNumberOfTimes() {
-        hub.delayHeaders(Duration.ofMillis(800));
+        hub.holdAnswers();
         TransferSettings impatient = new TransferSettings(FAST.connectTimeout(), Duration.ofMillis(200),
                 FAST.idleTimeout(), 2, FAST.firstRetryDelay(), FAST.maxRetryDelay());
 

@@ -367,7 +367,8 @@ class ArticleReadersTest {
         Path missing = dir.resolve("absent.txt");
         assertThatThrownBy(() -> ArticleReaders.read(missing)).hasMessage(missing + ": no such file");
         Path index = write("index.txt", "Titre\nTexte.\n");
-        assertThatThrownBy(() -> ArticleReaders.read(index)).hasMessageContaining("reserved for index.html");
+        assertThatThrownBy(() -> ArticleReaders.read(index))
+                .hasMessageContaining("is reserved: its files would overwrite the run's own index.html");
         Path spaced = write("mon article.txt", "Titre\nTexte.\n");
         assertThatThrownBy(() -> ArticleReaders.read(spaced)).hasMessageContaining("not a safe file name");
     }
