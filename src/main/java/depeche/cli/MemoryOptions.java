@@ -43,9 +43,13 @@ final class MemoryOptions {
      *
      * @param commandName recorded with the run's hits, for {@code memory stats}
      */
+    /** The memory file the command uses: {@code --memory FILE}, else {@code fallback}; none with {@code --no-memory}. */
+    Optional<Path> chosen(Optional<Path> fallback) {
+        return off ? Optional.empty() : Optional.ofNullable(file).or(() -> fallback);
+    }
+
     TranslationMemory memory(Optional<Path> fallback, String commandName, PrintWriter err) {
-        Optional<Path> chosen = off ? Optional.empty() : Optional.ofNullable(file).or(() -> fallback);
-        return chosen.map(path -> TranslationMemory.at(path, commandName,
+        return chosen(fallback).map(path -> TranslationMemory.at(path, commandName,
                 line -> err.println("depeche: warning: " + line))).orElseGet(TranslationMemory::none);
     }
 }

@@ -2,6 +2,7 @@ package depeche.memory;
 
 import depeche.document.Origin;
 import depeche.document.SentencePair;
+import depeche.text.FrenchNormalizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -189,6 +190,26 @@ public final class MemoryStore implements AutoCloseable {
             }
         });
         return added[0];
+    }
+
+    /**
+     * Forgets the reviewed translations of {@code sources} (a reviewer took the mark away): later runs use the
+     * model's translation again. Machine translations are kept.
+     *
+     * @return how many reviewed translations were forgotten
+     */
+    public synchronized int unreview(Collection<String> sources) {
+        int[] removed = {0};
+        write(() -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM sentences WHERE source = ? AND context = ''")) {
+                for (String source : sources) {
+                    delete.setString(1, FrenchNormalizer.clean(source));
+                    removed[0] += delete.executeUpdate();
+                }
+            }
+        });
+        return removed[0];
     }
 
     /** Records what a run got from the memory, for {@code memory stats}. */

@@ -34,11 +34,16 @@ public final class ReviewApplier {
      * @param approved  sentences marked reviewed as they were
      * @param unmarked  sentences whose reviewed mark was taken away
      * @param warnings  what the reviewer should know (the corrections were made on outputs of other models)
+     * @param reviewed  the sentences of the corrections that are now reviewed (corrected or approved), for the
+     *                  translation memory to keep
+     * @param unreviewed the French of the sentences whose reviewed mark was taken away, for the memory to forget
      */
     public record Applied(BilingualDocument document, int corrected, int approved, int unmarked,
-                          List<String> warnings) {
+                          List<String> warnings, List<SentencePair> reviewed, List<String> unreviewed) {
         public Applied {
             warnings = List.copyOf(warnings);
+            reviewed = List.copyOf(reviewed);
+            unreviewed = List.copyOf(unreviewed);
         }
     }
 
@@ -64,6 +69,8 @@ public final class ReviewApplier {
         }
         QualityChecks checks = new QualityChecks(minConfidence(document));
         int[] counts = new int[3];
+        List<SentencePair> reviewed = new ArrayList<>();
+        List<String> unreviewed = new ArrayList<>();
         List<AlignedParagraph> paragraphs = new ArrayList<>();
         Summary summary = document.summary().orElse(null);
         for (int p = 0; p < document.paragraphs().size(); p++) {
@@ -74,6 +81,11 @@ public final class ReviewApplier {
                 SentencePair pair = old.get(s);
                 if (change != null) {
                     SentencePair corrected = checks.check(applied(pair, change, counts));
+                    if (corrected.origin() == Origin.REVIEWED) {
+                        reviewed.add(corrected);
+                    } else if (pair.origin() == Origin.REVIEWED) {
+                        unreviewed.add(pair.source());
+                    }
                     summary = summaryWith(summary, pair, corrected);
                     pair = corrected;
                 }
@@ -83,7 +95,8 @@ public final class ReviewApplier {
         }
         BilingualDocument corrected = new BilingualDocument(document.article(), document.translatedTitle(), paragraphs,
                 Optional.ofNullable(summary), document.run(), document.warnings());
-        return new Applied(corrected, counts[0], counts[1], counts[2], modelWarnings(document, corrections));
+        return new Applied(corrected, counts[0], counts[1], counts[2], modelWarnings(document, corrections), reviewed,
+                unreviewed);
     }
 
     private static void check(BilingualDocument document, Corrections corrections, Correction change) {

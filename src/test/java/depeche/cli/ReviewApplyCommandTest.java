@@ -84,8 +84,10 @@ class ReviewApplyCommandTest {
         Cli.Result r = Cli.run("review", "apply", corrections.toString(), "--output", output.toString());
 
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.err().strip()).isEqualTo("depeche: " + ID + ": 1 corrected, 1 marked reviewed, 0 unmarked; wrote "
-                + ID + ".md, " + ID + ".json, " + ID + ".html, " + ID + ".tmx, " + ID + ".xlf and index.html in " + output);
+        assertThat(r.err().lines()).containsExactly("depeche: " + ID + ": 1 corrected, 1 marked reviewed, 0 unmarked; "
+                + "wrote " + ID + ".md, " + ID + ".json, " + ID + ".html, " + ID + ".tmx, " + ID + ".xlf and index.html in "
+                + output, "depeche: translation memory " + output.resolve(".depeche-memory.sqlite") + ": 2 reviewed "
+                + "sentences kept (2 new), 0 forgotten");
         JsonNode after = JSON.readTree(output.resolve(ID + ".json").toFile());
         JsonNode corrected = sentence(after, 1, 1);
         assertThat(corrected.get("en").asText()).isEqualTo(CORRECTED);
@@ -112,6 +114,79 @@ class ReviewApplyCommandTest {
         assertThat(Integer.parseInt(index.selectFirst("tr[data-id=" + ID + "]").attr("data-flags")))
                 .isLessThan(Integer.parseInt(Jsoup.parse(runOutput.resolve("index.html").toFile())
                         .selectFirst("tr[data-id=" + ID + "]").attr("data-flags")));
+    }
+
+    /** The run's own options, so that a later run over the same input is the same run again. */
+    private Cli.Result runAgain(String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("run", "--input", runDir.resolve("in").toString(),
+                "--output", output.toString(), "--translation-model",
+                depeche.testing.Fixtures.dir(depeche.testing.Fixtures.MARIAN).toString(), "--offline", "--models",
+                tmp.resolve("no-models").toString(), "--summarizer", "extractive", "--beams", "2", "--max-length", "12",
+                "--formats", "md,json,html,tmx,xliff", "--min-confidence", "-0.5"));
+        args.addAll(List.of(more));
+        return Cli.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void everyLaterRunGivesTheReviewedEnglishFromTheMemoryUntilTheMarkIsTakenAway() throws Exception {
+        Path corrections = export();
+        assertThat(Cli.run("review", "apply", corrections.toString(), "--output", output.toString()).exitCode())
+                .isZero();
+
+        Cli.Result again = runAgain("--force");
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        JsonNode rerun = JSON.readTree(output.resolve(ID + ".json").toFile());
+        assertThat(sentence(rerun, 1, 1).get("en").asText()).isEqualTo(CORRECTED);
+        assertThat(sentence(rerun, 1, 1).get("origin").asText()).isEqualTo("reviewed");
+        assertThat(sentence(rerun, 2, 1).get("origin").asText()).isEqualTo("reviewed");
+        assertThat(JSON.readTree(output.resolve("run-report.json").toFile()).at("/memory/reviewed").asInt())
+                .isEqualTo(2);
+
+        // The reviewer takes the mark away from 2.1: the memory forgets it, and the model's English returns.
+        JsonNode second = sentence(rerun, 2, 1);
+        ObjectNode unmark = (ObjectNode) JSON.readTree(corrections.toFile());
+        ArrayNode only = unmark.putArray("sentences");
+        only.addObject().put("paragraph", 2).put("sentence", 1).put("source", second.get("fr").asText())
+                .put("old_target", second.get("en").asText()).put("new_target", second.get("en").asText())
+                .put("reviewed", false);
+        Files.writeString(corrections, JSON.writeValueAsString(unmark));
+        Cli.Result unmarked = Cli.run("review", "apply", corrections.toString(), "--output", output.toString());
+        assertThat(unmarked.err()).contains("0 corrected, 0 marked reviewed, 1 unmarked")
+                .contains(": 0 reviewed sentences kept (0 new), 1 forgotten");
+        assertThat(runAgain("--force").exitCode()).isZero();
+        JsonNode third = JSON.readTree(output.resolve(ID + ".json").toFile());
+        assertThat(sentence(third, 2, 1).get("origin").asText()).isEqualTo("machine");
+        assertThat(sentence(third, 1, 1).get("en").asText()).isEqualTo(CORRECTED);
+    }
+
+    @Test
+    void withNoMemoryOnlyTheFilesChange() throws Exception {
+        Path memory = output.resolve(".depeche-memory.sqlite");
+        byte[] before = Files.readAllBytes(memory);
+
+        Cli.Result r = Cli.run("review", "apply", export().toString(), "--output", output.toString(), "--no-memory");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(Files.readAllBytes(memory)).isEqualTo(before);
+    }
+
+    @Test
+    void aMemoryThatCannotBeUsedIsOneWarningAndTheFilesAreStillWritten() throws Exception {
+        Path broken = Files.writeString(tmp.resolve("broken.sqlite"), "not a database at all, " + "x".repeat(200));
+
+        Cli.Result r = Cli.run("review", "apply", export().toString(), "--output", output.toString(), "--memory",
+                broken.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err().lines()).hasSize(2);
+        assertThat(r.err().lines().skip(1).findFirst().orElseThrow()).startsWith("depeche: warning: ")
+                .contains(broken.toString())
+                .endsWith("the corrections are in the files but not in the translation memory, so later runs will "
+                        + "not reuse them (apply the file again once it can be used)");
+        assertThat(sentence(JSON.readTree(output.resolve(ID + ".json").toFile()), 1, 1).get("en").asText())
+                .isEqualTo(CORRECTED);
     }
 
     @Test
