@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * <pre>
  * mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -cp target/test-classes:target/classes:$(cat target/cp.txt) depeche.bench.BatchMemoryBenchmark
- *   # -Dbench.articles=1000 -Dbench.beams=2 -Dbench.maxLength=24
+ *   # -Dbench.articles=1000 -Dbench.beams=2 -Dbench.maxLength=24 -Dbench.memory=false (no translation memory)
  * </pre>
  */
 public final class BatchMemoryBenchmark {
@@ -50,12 +50,16 @@ public final class BatchMemoryBenchmark {
         sampler.start();
         long start = System.nanoTime();
         StringWriter err = new StringWriter();
-        int exit = Main.commandLine().setErr(new PrintWriter(err, true)).execute("run", "--input", input.toString(),
+        List<String> run = new ArrayList<>(List.of("run", "--input", input.toString(),
                 "--output", output.toString(), "--formats", "json,html,md,tmx", "--offline",
                 "--models", work.resolve("no-models").toString(),
                 "--translation-model", fixtures + "/tiny-marian", "--summary-model", fixtures + "/tiny-bart",
                 "--beams", System.getProperty("bench.beams", "2"),
-                "--max-length", System.getProperty("bench.maxLength", "24"));
+                "--max-length", System.getProperty("bench.maxLength", "24")));
+        if (!Boolean.parseBoolean(System.getProperty("bench.memory", "true"))) {
+            run.add("--no-memory"); // every sentence through the model, none served by the translation memory
+        }
+        int exit = Main.commandLine().setErr(new PrintWriter(err, true)).execute(run.toArray(String[]::new));
         running.set(false);
         sampler.join();
         double seconds = (System.nanoTime() - start) / 1e9;
