@@ -1,0 +1,22 @@
+package depeche.spark;
+
+import depeche.cli.GenerationOptions;
+import java.io.Serializable;
+
+/**
+ * What each executor needs to build the article processor {@code depeche run} builds: the model folders, which
+ * summarizer, and the settings that change translations and summaries. It travels to the executors with the
+ * tasks; equal settings share one processor, and so one copy of each model, per executor JVM.
+ *
+ * @param modelsDir        where the default models are looked for on the executor ({@code --models})
+ * @param translationModel {@code --translation-model}, or null for the default model of {@code modelsDir}
+ * @param summaryModel     {@code --summary-model}, or null for the default model of {@code modelsDir}
+ * @param translation      {@code --beams} and {@code --max-length} over the translation model's defaults
+ */
+record ModelSettings(String modelsDir, String translationModel, String summaryModel, Summarization summarizer,
+                     int summarySentences, GenerationOptions.Overrides translation, int maxSentenceTokens)
+        implements Serializable {
+
+    /** The summarizer choices of {@code --summarizer}, as {@code depeche run} has them. */
+    enum Summarization { auto, abstractive, extractive, none }
+}
