@@ -3,6 +3,7 @@ package depeche.spark;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import depeche.document.BilingualDocument;
 import depeche.folder.ModelException;
+import depeche.model.TorchRuntime;
 import depeche.pipeline.ArticlePlan;
 import depeche.pipeline.ArticleProcessor;
 import depeche.pipeline.BatchJob;
@@ -67,7 +68,7 @@ final class ChunkTask implements FlatMapFunction<Iterator<Tuple2<Integer, InputE
                     entries.subList(from, Math.min(entries.size(), from + BatchJob.ARTICLES_PER_CHUNK))));
         }
         executors.add(new ExecutorReport(SparkEnv.get().executorId(), JSON.writeValueAsString(processor.identity()),
-                processor.modelWarnings(), ExecutorModels.loads()));
+                processor.modelWarnings(), ExecutorModels.loads(), TorchRuntime.threads()));
         return results.iterator();
     }
 

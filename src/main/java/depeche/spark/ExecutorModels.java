@@ -6,6 +6,7 @@ import depeche.hub.ModelResolver;
 import depeche.hub.Role;
 import depeche.inference.Batcher;
 import depeche.inference.LoadedModel;
+import depeche.model.TorchRuntime;
 import depeche.pipeline.ArticleProcessor;
 import depeche.summarize.AbstractiveSummarizer;
 import depeche.summarize.ExtractiveSummarizer;
@@ -57,15 +58,12 @@ final class ExecutorModels {
     }
 
     /**
-     * Gives PyTorch {@code threads} intra-op threads, through DJL's documented system property, which the
-     * engine reads when it starts: so this runs before the first model of the JVM is loaded (and does nothing
-     * after), and a value set in the executors' Java options ({@code -Dai.djl.pytorch.num_threads=N}) wins. With
-     * {@code spark.executor.cores / spark.task.cpus} tasks at once, an executor then uses its cores, no more.
+     * Gives PyTorch {@code threads} intra-op threads ({@code spark.task.cpus}), before the first model of the JVM
+     * loads: with {@code spark.executor.cores / spark.task.cpus} tasks at once, an executor then uses its cores, no
+     * more. A value set in the executors' Java options ({@code -Dai.djl.pytorch.num_threads=N}) wins.
      */
     static void useThreads(int threads) {
-        if (System.getProperty(THREADS) == null) {
-            System.setProperty(THREADS, Integer.toString(threads));
-        }
+        TorchRuntime.useThreads(Integer.getInteger(THREADS, threads));
     }
 
     /** The processor {@code depeche run} builds from the same options. */

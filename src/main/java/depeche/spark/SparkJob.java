@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaRDD;
@@ -55,9 +57,10 @@ final class SparkJob {
     /**
      * What the job did.
      *
-     * @param loads per executor, how many times its JVM loaded each model folder
+     * @param loads   per executor, how many times its JVM loaded each model folder
+     * @param threads the PyTorch threads the tasks had (one value, unless executors were set up differently)
      */
-    record Outcome(RunReport report, Map<String, Map<String, Integer>> loads) {
+    record Outcome(RunReport report, Map<String, Map<String, Integer>> loads, Set<Integer> threads) {
     }
 
     private final SparkSession spark;
@@ -125,7 +128,8 @@ final class SparkJob {
         files.writeIndex();
         RunReport report = report(rows, executors.value(), started);
         files.writeReport(report);
-        return new Outcome(report, loads(executors.value()));
+        return new Outcome(report, loads(executors.value()),
+                executors.value().stream().map(ExecutorReport::threads).collect(Collectors.toCollection(TreeSet::new)));
     }
 
     private RunReport report(List<ArticleRow> rows, List<ExecutorReport> executors, Instant started)

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
@@ -148,6 +149,8 @@ public final class SparkRun implements Callable<Integer> {
                 c.articles(), c.articles() == 1 ? "" : "s", c.translated(), c.failed(), outcome.report().seconds(),
                 new org.apache.hadoop.fs.Path(output, RunReport.FILE_NAME)));
         err.println("depeche: model loads: " + describe(outcome.loads()));
+        err.println("depeche: PyTorch threads per task: " + (outcome.threads().isEmpty() ? "none ran"
+                : outcome.threads().stream().map(String::valueOf).collect(Collectors.joining(", "))));
         err.flush();
         return outcome.report().allSucceeded() ? Main.EXIT_OK : Main.EXIT_SOME_FAILED;
     }

@@ -59,8 +59,9 @@ class SparkRunTest {
         writeFortyArticles(input);
         runOutput = tmp.resolve("run-out");
         sparkOutput = tmp.resolve("spark-out");
-        // run first: it starts the PyTorch engine of this JVM, so both use the same threads.
-        run = Cli.run(withModels("run", "--input", input.toString(), "--output", runOutput.toString(), "--offline"));
+        // run first, with two threads: the job's tasks must not keep them, but take spark.task.cpus (1).
+        run = Cli.run(withModels("run", "--input", input.toString(), "--output", runOutput.toString(), "--offline",
+                "--threads", "2"));
         spark = SparkSessions.local(tmp);
         sparkRun = SparkSessions.run(spark, withModels("--input", input.toString(), "--output",
                 sparkOutput.toString()));
@@ -220,9 +221,13 @@ class SparkRunTest {
         }
     }
 
-    /** Two tasks ran at once in this one executor JVM (local[2]), and each model was loaded once for both. */
+    /**
+     * Two tasks ran at once in this one executor JVM (local[2]), and each model was loaded once for both; the
+     * tasks' PyTorch had {@code spark.task.cpus} (1) threads, though run had asked for two before.
+     */
     @Test
     void eachModelWasLoadedOnceInTheExecutorJvmForBothTasks() {
+        assertThat(sparkRun.err()).contains("depeche: PyTorch threads per task: 1\n");
         Map<String, Integer> loads = ExecutorModels.loads();
         assertThat(loads).containsEntry(Fixtures.dir(Fixtures.MARIAN).toString(), 1)
                 .containsEntry(Fixtures.dir(Fixtures.BART).toString(), 1);

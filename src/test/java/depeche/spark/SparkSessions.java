@@ -7,8 +7,9 @@ import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The Spark session of the tests: local mode with two task threads (so a job of two chunks runs two tasks at
- * once, in one executor JVM), no UI, two shuffle partitions, bound to the loopback address; one per test class.
+ * The Spark session of the tests: local mode with two task threads of one CPU each (so a job of two chunks runs
+ * two tasks at once, in one executor JVM), no UI, two shuffle partitions, bound to the loopback address; one per
+ * test class.
  */
 final class SparkSessions {
     private SparkSessions() {
@@ -20,6 +21,7 @@ final class SparkSessions {
                 .appName("depeche-test")
                 .config("spark.ui.enabled", false)
                 .config("spark.ui.showConsoleProgress", false)
+                .config("spark.task.cpus", 1)
                 .config("spark.sql.shuffle.partitions", 2)
                 .config("spark.default.parallelism", 2)
                 .config("spark.driver.host", "127.0.0.1")
