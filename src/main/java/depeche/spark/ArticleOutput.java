@@ -2,6 +2,7 @@ package depeche.spark;
 
 import depeche.document.BilingualDocument;
 import depeche.io.Format;
+import depeche.io.IndexEntry;
 import depeche.pipeline.RunReport;
 import java.io.IOException;
 import java.io.Serializable;
@@ -28,8 +29,11 @@ interface ArticleOutput {
      */
     List<String> write(BilingualDocument document) throws IOException;
 
-    /** Writes {@code index.html} over every review page of the folder (when HTML is among the formats). */
-    void writeIndex() throws IOException;
+    /**
+     * Writes {@code index.html} (when HTML is among the formats): the run's articles, then the review pages of
+     * earlier runs in the folder.
+     */
+    void writeIndex(List<IndexEntry> run) throws IOException;
 
     void writeReport(RunReport report) throws IOException;
 

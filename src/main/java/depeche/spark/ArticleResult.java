@@ -1,5 +1,6 @@
 package depeche.spark;
 
+import depeche.document.Article;
 import depeche.document.BilingualDocument;
 import depeche.document.Summary;
 import depeche.pipeline.ArticlePlan;
@@ -18,14 +19,15 @@ record ArticleResult(ArticleRow article, List<SentenceRow> sentences) implements
 
     /** An article that ended before translation (as run's report has it: no paragraphs, sentences or times). */
     static ArticleResult unreadable(long position, String id, String source, String error) {
-        return new ArticleResult(new ArticleRow(position, id, source, "failed", null, null, null, null, 0, 0, 0,
-                List.of(), Map.of(), List.of(), error), List.of());
+        return new ArticleResult(new ArticleRow(position, id, source, "failed", null, null, null, null, null, null,
+                0, 0, 0, List.of(), Map.of(), List.of(), error), List.of());
     }
 
     /** An article that could not even be planned (cut into sentences): it fails alone. */
     static ArticleResult unplanned(long position, ArticleData article, String error) {
         return new ArticleResult(new ArticleRow(position, article.id(), article.source(), "failed", article.title(),
-                null, null, null, article.paragraphs().size(), 0, 0, List.of(), Map.of(), List.of(), error), List.of());
+                article.url(), article.date(), null, null, null, article.paragraphs().size(), 0, 0, List.of(),
+                Map.of(), List.of(), error), List.of());
     }
 
     /** A processed article whose files were written. */
@@ -34,19 +36,23 @@ record ArticleResult(ArticleRow article, List<SentenceRow> sentences) implements
         BilingualDocument document = processed.document().value().orElseThrow();
         ArticlePlan plan = processed.plan();
         Summary summary = document.summary().orElse(null);
-        return new ArticleResult(new ArticleRow(position, document.id(), document.article().source().toString(),
-                "translated", document.article().title(), document.translatedTitle(),
+        Article article = document.article();
+        return new ArticleResult(new ArticleRow(position, document.id(), article.source().toString(),
+                "translated", article.title(), article.url().orElse(null), article.date().orElse(null),
+                document.translatedTitle(),
                 summary == null ? null : summary.english(),
                 summary == null ? null : summary.method().name().toLowerCase(Locale.ROOT),
-                document.article().paragraphs().size(), plan.sentenceCount(), plan.splitCount(), outputs, seconds,
+                article.paragraphs().size(), plan.sentenceCount(), plan.splitCount(), outputs, seconds,
                 document.allWarnings(), null), SentenceRow.of(document));
     }
 
     /** A planned article that failed: at a stage of the processor, or while its files were written. */
     static ArticleResult failed(long position, ArticlePlan plan, Map<String, Double> seconds, List<String> warnings,
                                 String error) {
-        return new ArticleResult(new ArticleRow(position, plan.article().id(), plan.article().source().toString(),
-                "failed", plan.article().title(), null, null, null, plan.article().paragraphs().size(),
-                plan.sentenceCount(), plan.splitCount(), List.of(), seconds, warnings, error), List.of());
+        Article article = plan.article();
+        return new ArticleResult(new ArticleRow(position, article.id(), article.source().toString(), "failed",
+                article.title(), article.url().orElse(null), article.date().orElse(null), null, null, null,
+                article.paragraphs().size(), plan.sentenceCount(), plan.splitCount(), List.of(), seconds, warnings,
+                error), List.of());
     }
 }

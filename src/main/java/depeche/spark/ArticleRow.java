@@ -21,6 +21,8 @@ import scala.jdk.javaapi.CollectionConverters;
  * @param position        its place in the input (the order of the run report)
  * @param status          {@code translated} or {@code failed}
  * @param title           the French headline, when the article was read
+ * @param url             the article's address, when its source gives one
+ * @param date            its publication date, as its source gives it
  * @param translatedTitle the English headline, when translated
  * @param summary         the English summary, when one was made
  * @param summaryMethod   {@code abstractive} or {@code extractive}, with a summary
@@ -28,8 +30,8 @@ import scala.jdk.javaapi.CollectionConverters;
  * @param seconds         time per step, as in the run report
  * @param error           why it failed, or null
  */
-record ArticleRow(long position, String id, String source, String status, String title, String translatedTitle,
-                  String summary, String summaryMethod, int paragraphs, int sentences, int splitSentences,
+record ArticleRow(long position, String id, String source, String status, String title, String url, String date,
+                  String translatedTitle, String summary, String summaryMethod, int paragraphs, int sentences, int splitSentences,
                   List<String> outputs, Map<String, Double> seconds, List<String> warnings, String error)
         implements Serializable {
 
@@ -39,6 +41,8 @@ record ArticleRow(long position, String id, String source, String status, String
             .add("source", DataTypes.StringType, false)
             .add("status", DataTypes.StringType, false)
             .add("title", DataTypes.StringType, true)
+            .add("url", DataTypes.StringType, true)
+            .add("date", DataTypes.StringType, true)
             .add("translated_title", DataTypes.StringType, true)
             .add("summary", DataTypes.StringType, true)
             .add("summary_method", DataTypes.StringType, true)
@@ -57,14 +61,16 @@ record ArticleRow(long position, String id, String source, String status, String
     }
 
     Row toRow() {
-        return RowFactory.create(position, id, source, status, title, translatedTitle, summary, summaryMethod,
+        return RowFactory.create(position, id, source, status, title, url, date, translatedTitle, summary, summaryMethod,
                 paragraphs, sentences, splitSentences, outputs.toArray(String[]::new),
                 CollectionConverters.asScala(seconds), warnings.toArray(String[]::new), error);
     }
 
     /** The run report's entry for the article: what {@code depeche run} writes for it. */
     ArticleReport report() {
+        // No translation memory on Spark: the report's memory is absent, as for a run without one.
         return new ArticleReport(id, source, Status.valueOf(status.toUpperCase(Locale.ROOT)), paragraphs, sentences,
-                splitSentences, outputs, seconds, warnings, error == null ? List.of() : List.of(error));
+                splitSentences, null, outputs, seconds, warnings, error == null ? List.of() : List.of(error));
+
     }
 }

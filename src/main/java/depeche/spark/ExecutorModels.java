@@ -8,6 +8,7 @@ import depeche.inference.Batcher;
 import depeche.inference.LoadedModel;
 import depeche.model.TorchRuntime;
 import depeche.pipeline.ArticleProcessor;
+import depeche.quality.QualityChecks;
 import depeche.summarize.AbstractiveSummarizer;
 import depeche.summarize.ExtractiveSummarizer;
 import depeche.summarize.Summarizer;
@@ -15,6 +16,7 @@ import depeche.translate.Translator;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -75,7 +77,9 @@ final class ExecutorModels {
         LoadedModel translation = model(resolver.resolve(Role.TRANSLATION, path(settings.translationModel())));
         Translator translator = new Translator(translation, settings.translation().applyTo(translation.generationDefaults()),
                 Batcher.forGeneration(), settings.maxSentenceTokens());
-        return new ArticleProcessor(translator, summarizer(settings, resolver), Main.VERSION, done -> { });
+        QualityChecks checks = new QualityChecks(settings.minConfidence() == null ? OptionalDouble.empty()
+                : OptionalDouble.of(settings.minConfidence()));
+        return new ArticleProcessor(translator, summarizer(settings, resolver), checks, Main.VERSION, done -> { });
     }
 
     private static Optional<Summarizer> summarizer(ModelSettings settings, ModelResolver resolver) {

@@ -2,6 +2,7 @@ package depeche.spark;
 
 import depeche.document.BilingualDocument;
 import depeche.io.Format;
+import depeche.io.IndexEntry;
 import depeche.io.OutputFolder;
 import depeche.pipeline.RunReport;
 import java.io.IOException;
@@ -47,7 +48,7 @@ final class HadoopOutput implements ArticleOutput {
     }
 
     @Override
-    public void writeIndex() throws IOException {
+    public void writeIndex(List<IndexEntry> run) throws IOException {
         if (!formats.contains(Format.HTML)) {
             return;
         }
@@ -61,7 +62,7 @@ final class HadoopOutput implements ArticleOutput {
                             new Path(scratch.resolve(page.getPath().getName()).toUri()), true);
                 }
             }
-            java.util.Optional<java.nio.file.Path> written = pages.writeIndex();
+            java.util.Optional<java.nio.file.Path> written = pages.writeIndex(run);
             if (written.isPresent()) {
                 upload(written.get());
             }

@@ -2,6 +2,7 @@ package depeche.spark;
 
 import depeche.document.BilingualDocument;
 import depeche.io.Format;
+import depeche.io.IndexEntry;
 import depeche.io.OutputFolder;
 import depeche.pipeline.RunReport;
 import java.io.IOException;
@@ -25,8 +26,8 @@ final class LocalOutput implements ArticleOutput {
     }
 
     @Override
-    public void writeIndex() throws IOException {
-        files.writeIndex();
+    public void writeIndex(List<IndexEntry> run) throws IOException {
+        files.writeIndex(run);
     }
 
     @Override

@@ -12,10 +12,11 @@ import java.io.Serializable;
  * @param translationModel {@code --translation-model}, or null for the default model of {@code modelsDir}
  * @param summaryModel     {@code --summary-model}, or null for the default model of {@code modelsDir}
  * @param translation      {@code --beams} and {@code --max-length} over the translation model's defaults
+ * @param minConfidence    {@code --min-confidence}, or null
  */
 record ModelSettings(String modelsDir, String translationModel, String summaryModel, Summarization summarizer,
-                     int summarySentences, GenerationOptions.Overrides translation, int maxSentenceTokens)
-        implements Serializable {
+                     int summarySentences, GenerationOptions.Overrides translation, int maxSentenceTokens,
+                     Double minConfidence) implements Serializable {
 
     /** The summarizer choices of {@code --summarizer}, as {@code depeche run} has them. */
     enum Summarization { auto, abstractive, extractive, none }

@@ -3,6 +3,8 @@ package depeche.spark;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import depeche.cli.Main;
 import depeche.io.Format;
+import depeche.io.IndexEntry;
+import depeche.pipeline.IndexEntries;
 import depeche.pipeline.OutputLock;
 import depeche.pipeline.RunIdentity;
 import depeche.pipeline.RunReport;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,9 +128,9 @@ final class SparkJob {
                 + (row.error().startsWith(row.source()) ? row.error() : row.source() + ": " + row.error())));
 
         ArticleOutput files = location.open(spark.sparkContext().hadoopConfiguration());
-        files.writeIndex();
         RunReport report = report(rows, executors.value(), started);
         files.writeReport(report);
+        files.writeIndex(indexEntries(rows, report)); // as run: after the report, from it
         return new Outcome(report, loads(executors.value()),
                 executors.value().stream().map(ExecutorReport::threads).collect(Collectors.toCollection(TreeSet::new)));
     }
@@ -146,7 +149,21 @@ final class SparkJob {
         Instant finished = Instant.now();
         return new RunReport(RunReport.FORMAT, identity.toolVersion(), started.toString(), finished.toString(),
                 Duration.between(started, finished).toMillis() / 1000.0, settings.input(), settings.output(),
-                identity.models(), identity.settings(), warnings, RunReport.Counts.of(articles), articles);
+                identity.models(), identity.settings(), warnings, RunReport.Counts.of(articles), null, articles);
+    }
+
+    /**
+     * The run's part of {@code index.html}: each report entry, with the headline and date of the article read with
+     * its id (the first with it: a later article whose id was taken is listed under the first one's headline, as
+     * run lists it).
+     */
+    private static List<IndexEntry> indexEntries(List<ArticleRow> rows, RunReport report) {
+        Map<String, ArticleRow> read = new HashMap<>();
+        rows.stream().filter(row -> row.title() != null).forEach(row -> read.putIfAbsent(row.id(), row));
+        return report.articles().stream().map(entry -> {
+            Optional<ArticleRow> article = Optional.ofNullable(read.get(entry.id()));
+            return IndexEntries.entry(entry, article.map(ArticleRow::title), article.map(ArticleRow::date));
+        }).toList();
     }
 
     /** Per executor, the most each task saw its JVM load each model (tasks report what their JVM did so far). */

@@ -2,6 +2,7 @@ package depeche.spark;
 
 import depeche.cli.GenerationOptions;
 import depeche.cli.Main;
+import depeche.cli.QualityOptions;
 import depeche.cli.SentenceLimitOption;
 import depeche.cli.UsageException;
 import depeche.io.Format;
@@ -65,7 +66,7 @@ public final class SparkRun implements Callable<Integer> {
     private Set<Format> formats = Format.parse(Format.DEFAULT);
 
     @Option(names = "--formats", paramLabel = "LIST", defaultValue = Format.DEFAULT,
-            description = "Output formats among md, json, html, tmx (default: ${DEFAULT-VALUE}).")
+            description = "Output formats among md, json, html, tmx, xliff (default: ${DEFAULT-VALUE}).")
     void formats(String list) {
         try {
             formats = Format.parse(list);
@@ -96,6 +97,9 @@ public final class SparkRun implements Callable<Integer> {
 
     @Mixin
     SentenceLimitOption sentenceLimit;
+
+    @Mixin
+    QualityOptions quality;
 
     @Spec
     CommandSpec spec;
@@ -132,7 +136,7 @@ public final class SparkRun implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ModelSettings modelSettings = new ModelSettings(models, translationModel, summaryModel, summarizer,
-                summarySentences, generation.overrides(), sentenceLimit.maxSentenceTokens());
+                summarySentences, generation.overrides(), sentenceLimit.maxSentenceTokens(), quality.minConfidence());
         PrintWriter err = spec.commandLine().getErr();
         SparkJob.Outcome outcome;
         try {

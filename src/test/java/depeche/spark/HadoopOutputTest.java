@@ -9,6 +9,7 @@ import depeche.document.ModelInfo;
 import depeche.document.RunInfo;
 import depeche.document.SentencePair;
 import depeche.io.Format;
+import depeche.io.IndexEntry;
 import depeche.io.OutputFolder;
 import depeche.pipeline.RunReport;
 import java.io.IOException;
@@ -45,12 +46,16 @@ class HadoopOutputTest {
                 new org.apache.hadoop.fs.Path(hadoop.toUri()), ALL);
         for (String id : List.of("un", "deux")) {
             expected.write(document(id));
-            assertThat(actual.write(document(id))).containsExactly(id + ".md", id + ".json", id + ".html", id + ".tmx");
+            assertThat(actual.write(document(id))).containsExactly(id + ".md", id + ".json", id + ".html", id + ".tmx",
+                    id + ".xlf");
         }
-        expected.writeIndex();
-        actual.writeIndex();
+        List<IndexEntry> run = List.of(new IndexEntry("un", IndexEntry.Status.TRANSLATED, "in/un.txt",
+                Optional.of("Titre un"), Optional.of("2024-06-01"), Optional.empty()), new IndexEntry("trois",
+                IndexEntry.Status.FAILED, "in/trois.txt", Optional.empty(), Optional.empty(), Optional.of("no title")));
+        expected.writeIndex(run);
+        actual.writeIndex(run);
         RunReport report = new RunReport(RunReport.FORMAT, "0.1.0", "a", "b", 1.0, "in", "out", List.of(),
-                Map.of(), List.of(), RunReport.Counts.of(List.of()), List.of());
+                Map.of(), List.of(), RunReport.Counts.of(List.of()), null, List.of());
         report.write(local);
         actual.writeReport(report);
 

@@ -42,6 +42,7 @@ class SparkRunTest {
     /** Timings in the review pages: {@code <dt>translation time</dt><dd>12 ms</dd>}. */
     private static final Pattern HTML_TIMING = Pattern.compile("(<dt>[a-z]+ time</dt>\\s*<dd>)\\d+ ms(</dd>)");
     /** Files that are not outputs: run's lock and run's record of what it made (the Spark job keeps none). */
+    private static final String ALL_FORMATS = "md,json,html,tmx,xliff";
     private static final List<String> NOT_OUTPUTS = List.of(".depeche.lock", ".depeche-state.json");
 
     @TempDir
@@ -60,11 +61,12 @@ class SparkRunTest {
         runOutput = tmp.resolve("run-out");
         sparkOutput = tmp.resolve("spark-out");
         // run first, with two threads: the job's tasks must not keep them, but take spark.task.cpus (1).
+        // The Spark job has no translation memory: run uses none either.
         run = Cli.run(withModels("run", "--input", input.toString(), "--output", runOutput.toString(), "--offline",
-                "--threads", "2"));
+                "--threads", "2", "--no-memory", "--formats", ALL_FORMATS));
         spark = SparkSessions.local(tmp);
         sparkRun = SparkSessions.run(spark, withModels("--input", input.toString(), "--output",
-                sparkOutput.toString()));
+                sparkOutput.toString(), "--formats", ALL_FORMATS));
     }
 
     @AfterAll
@@ -134,7 +136,8 @@ class SparkRunTest {
     void theSparkJobWritesRunsFilesFileForFile() throws IOException {
         TreeSet<String> runFiles = outputs(runOutput);
         assertThat(outputs(sparkOutput)).isEqualTo(runFiles);
-        assertThat(runFiles).hasSize(40 * 4 + 1).contains("index.html", "t00.md", "j7.tmx", "m.json", "h.html");
+        assertThat(runFiles).hasSize(40 * 5 + 1)
+                .contains("index.html", "t00.md", "j7.tmx", "m.json", "h.html", "t29.xlf");
         for (String name : runFiles) {
             String expected = Files.readString(runOutput.resolve(name));
             String actual = Files.readString(sparkOutput.resolve(name));
@@ -177,6 +180,8 @@ class SparkRunTest {
         }
         JsonNode report = JSON.readTree(runOutput.resolve("run-report.json").toFile());
         assertThat(articles).hasSize(report.get("articles").size());
+        assertThat(articles.values().stream().filter(row -> row.getAs("id").equals("j3"))
+                .map(row -> row.<String>getAs("url"))).containsExactly("https://example.fr/3");
         for (JsonNode expected : report.get("articles")) {
             Row row = articles.get(expected.get("id").asText() + "@" + expected.get("source").asText());
             assertThat(row).as(expected.toString()).isNotNull();
@@ -193,6 +198,8 @@ class SparkRunTest {
                 assertThat((String) row.getAs("translated_title")).isEqualTo(json.at("/title/en").asText());
                 assertThat((String) row.getAs("summary")).isEqualTo(json.at("/summary/en").asText());
                 assertThat((String) row.getAs("summary_method")).isEqualTo("abstractive");
+                assertThat((String) row.getAs("url")).isEqualTo(json.at("/source/url").textValue());
+                assertThat((String) row.getAs("date")).isEqualTo(json.at("/source/date").textValue());
             }
         }
 
@@ -214,7 +221,8 @@ class SparkRunTest {
                     JsonNode pair = pairs.get(s);
                     expected.add((p + 1) + "." + (s + 1) + " " + pair.get("fr").asText() + " | "
                             + pair.get("en").asText() + " | " + pair.get("confidence").asDouble() + " | "
-                            + String.join(";", texts(pair.path("warnings"))) + " | ");
+                            + String.join(";", texts(pair.path("warnings"))) + " | "
+                            + String.join(";", pair.path("flags").findValuesAsText("code")));
                 }
             }
             assertThat(article.getValue()).as(article.getKey()).isEqualTo(expected);
