@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,17 +28,18 @@ final class Admission {
     static Admission of(List<InputEntry> entries) {
         List<Long> kept = new ArrayList<>();
         List<ArticleResult> failed = new ArrayList<>();
+        // Lower case, as run: the files of "A" and "a" are one file where case is ignored (macOS, Windows).
         Map<String, String> seen = new HashMap<>();
         for (InputEntry entry : entries.stream().sorted(Comparator.comparingLong(InputEntry::position)).toList()) {
             if (!entry.readable()) {
                 failed.add(ArticleResult.unreadable(entry.position(), entry.id(), entry.source(), entry.error()));
                 continue;
             }
-            String previous = seen.putIfAbsent(entry.id(), entry.where());
+            String previous = seen.putIfAbsent(entry.id().toLowerCase(Locale.ROOT), entry.where());
             if (previous != null) {
                 failed.add(ArticleResult.unreadable(entry.position(), entry.id(), entry.source(), entry.where()
                         + ": article id '" + entry.id() + "' is already used by " + previous
-                        + "; its output would overwrite that article's"));
+                        + " (ids that differ only in case count as one); its output would overwrite that article's"));
                 continue;
             }
             kept.add(entry.position());

@@ -2,13 +2,14 @@ package depeche.spark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import depeche.document.BilingualDocument;
+import depeche.document.Outcome;
 import depeche.folder.ModelException;
 import depeche.model.TorchRuntime;
+import depeche.pipeline.ArticleFaults;
 import depeche.pipeline.ArticlePlan;
 import depeche.pipeline.ArticleProcessor;
 import depeche.pipeline.BatchJob;
 import depeche.pipeline.ProcessedArticle;
-import depeche.text.OneLine;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -78,13 +79,11 @@ final class ChunkTask implements FlatMapFunction<Iterator<Tuple2<Integer, InputE
         List<ArticlePlan> plans = new ArrayList<>();
         Map<String, Long> positions = new HashMap<>(); // ids are unique once admitted
         for (InputEntry entry : chunk) {
-            try {
-                plans.add(processor.plan(entry.article().article()));
-                positions.put(entry.id(), entry.position());
-            } catch (RuntimeException | StackOverflowError e) { // run would stop here; here it costs one article
-                results.add(ArticleResult.unplanned(entry.position(), entry.article(),
-                        "planning failed: " + OneLine.of(e)));
-            }
+            Outcome<ArticlePlan> plan = ArticleFaults.attempt(() -> processor.plan(entry.article().article()));
+            plan.value().ifPresent(plans::add);
+            plan.error().ifPresent(e -> results.add(ArticleResult.unplanned(entry.position(), entry.article(),
+                    "planning failed: " + e)));
+            positions.put(entry.id(), entry.position());
         }
         for (ProcessedArticle processed : processor.process(plans)) {
             results.add(write(files, positions.get(processed.article().id()), processed));
@@ -101,14 +100,13 @@ final class ChunkTask implements FlatMapFunction<Iterator<Tuple2<Integer, InputE
                     processed.document().error().get());
         }
         BilingualDocument document = processed.document().value().orElseThrow();
-        try {
-            long start = System.nanoTime();
-            List<String> written = files.write(document);
-            seconds.put("writing", (System.nanoTime() - start) / 1e9);
-            return ArticleResult.translated(position, processed, written, seconds);
-        } catch (IOException | RuntimeException e) {
+        long start = System.nanoTime();
+        Outcome<List<String>> written = ArticleFaults.attempt(() -> files.write(document));
+        if (written.error().isPresent()) {
             return ArticleResult.failed(position, processed.plan(), seconds, processed.warnings(),
-                    "writing the outputs failed: " + OneLine.of(e));
+                    "writing the outputs failed: " + written.error().get());
         }
+        seconds.put("writing", (System.nanoTime() - start) / 1e9);
+        return ArticleResult.translated(position, processed, written.value().orElseThrow(), seconds);
     }
 }

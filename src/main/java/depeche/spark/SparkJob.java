@@ -2,8 +2,10 @@ package depeche.spark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import depeche.cli.Main;
+import depeche.cli.UsageException;
 import depeche.io.Format;
 import depeche.io.IndexEntry;
+import depeche.pipeline.ArticleFaults;
 import depeche.pipeline.IndexEntries;
 import depeche.pipeline.OutputLock;
 import depeche.pipeline.RunIdentity;
@@ -26,6 +28,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -85,9 +88,10 @@ final class SparkJob {
      */
     Outcome run() throws IOException {
         Instant started = Instant.now();
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        checkOutput(hadoop);
         InputSource input = InputSource.open(spark, settings.input());
         ArticleOutput.Location location = new ArticleOutput.Location(settings.output(), settings.formats());
-        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         Optional<Path> local = location.local(hadoop);
         try (OutputLock ignored = local.isPresent() ? OutputLock.acquire(local.get()) : null) {
             if (local.isPresent()) {
@@ -95,6 +99,24 @@ final class SparkJob {
                 Files.deleteIfExists(local.get().resolve(RUN_STATE));
             }
             return process(input, location, started);
+        }
+    }
+
+    /**
+     * Refuses, as run does, an output that is a file, or the input folder itself: {@code a.md} would be
+     * overwritten by its own bilingual file, and every later job would read depeche's files back as articles.
+     */
+    private void checkOutput(Configuration hadoop) throws IOException {
+        org.apache.hadoop.fs.Path input = new org.apache.hadoop.fs.Path(settings.input());
+        org.apache.hadoop.fs.Path output = new org.apache.hadoop.fs.Path(settings.output());
+        FileSystem outputFs = output.getFileSystem(hadoop);
+        if (outputFs.isFile(output)) {
+            throw new UsageException("the output " + settings.output() + " is a file; give a folder (it is created "
+                    + "when missing)");
+        }
+        if (input.getFileSystem(hadoop).makeQualified(input).equals(outputFs.makeQualified(output))) {
+            throw new UsageException("the input and the output are the same folder (" + settings.input() + "): the "
+                    + "bilingual files would overwrite the articles they come from; give another output folder");
         }
     }
 
@@ -128,15 +150,25 @@ final class SparkJob {
                 + (row.error().startsWith(row.source()) ? row.error() : row.source() + ": " + row.error())));
 
         ArticleOutput files = location.open(spark.sparkContext().hadoopConfiguration());
-        RunReport report = report(rows, executors.value(), started);
+        RunReport report = report(rows, executors.value(), started, List.of());
+        // As run: the index from the report; failing to write it costs no article, but the run did not deliver it.
+        RunReport from = report;
+        Optional<String> indexFailed = ArticleFaults.attempt(() -> {
+            files.writeIndex(indexEntries(rows, from));
+            return true; // an outcome holds a value
+        }).error();
+        if (indexFailed.isPresent()) {
+            report = report(rows, executors.value(), started, List.of("index.html was not written: "
+                    + indexFailed.get()));
+        }
         files.writeReport(report);
-        files.writeIndex(indexEntries(rows, report)); // as run: after the report, from it
         return new Outcome(report, loads(executors.value()),
                 executors.value().stream().map(ExecutorReport::threads).collect(Collectors.toCollection(TreeSet::new)));
     }
 
-    private RunReport report(List<ArticleRow> rows, List<ExecutorReport> executors, Instant started)
-            throws IOException {
+    /** @param errors what went wrong with the job as a whole */
+    private RunReport report(List<ArticleRow> rows, List<ExecutorReport> executors, Instant started,
+                             List<String> errors) throws IOException {
         List<String> identities = executors.stream().map(ExecutorReport::identity).distinct().toList();
         RunIdentity identity = identities.isEmpty() ? new RunIdentity(Main.VERSION, List.of(), Map.of())
                 : JSON.readValue(identities.get(0), RunIdentity.class);
@@ -149,7 +181,8 @@ final class SparkJob {
         Instant finished = Instant.now();
         return new RunReport(RunReport.FORMAT, identity.toolVersion(), started.toString(), finished.toString(),
                 Duration.between(started, finished).toMillis() / 1000.0, settings.input(), settings.output(),
-                identity.models(), identity.settings(), warnings, RunReport.Counts.of(articles), null, articles);
+                identity.models(), identity.settings(), warnings, errors, RunReport.Counts.of(articles), null,
+                articles);
     }
 
     /**

@@ -55,7 +55,7 @@ class HadoopOutputTest {
         expected.writeIndex(run);
         actual.writeIndex(run);
         RunReport report = new RunReport(RunReport.FORMAT, "0.1.0", "a", "b", 1.0, "in", "out", List.of(),
-                Map.of(), List.of(), RunReport.Counts.of(List.of()), null, List.of());
+                Map.of(), List.of(), List.of(), RunReport.Counts.of(List.of()), null, List.of());
         report.write(local);
         actual.writeReport(report);
 

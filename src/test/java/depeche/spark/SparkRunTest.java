@@ -294,6 +294,16 @@ class SparkRunTest {
         assertThat(out.resolve("run-report.json")).doesNotExist();
     }
 
+    /** As run: the input folder as the output is refused before anything is read, in one line, exit 2. */
+    @Test
+    void theInputFolderIsNoOutputFolder() {
+        Cli.Result r = SparkSessions.run(spark, withModels("--input", input.toString(), "--output",
+                input.resolve(".").toString()));
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("depeche: the input and the output are the same folder (" + input
+                + "): the bilingual files would overwrite the articles they come from; give another output folder\n");
+    }
+
     /**
      * A Parquet dataset of {@code id, title, text, url} reads as the same records in a {@code .jsonl} file: the
      * same documents (all but the source file they name); a row that is not an article and an id taken twice
