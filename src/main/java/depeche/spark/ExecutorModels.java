@@ -9,13 +9,9 @@ import depeche.inference.LoadedModel;
 import depeche.model.TorchRuntime;
 import depeche.pipeline.ArticleProcessor;
 import depeche.quality.QualityChecks;
-import depeche.summarize.AbstractiveSummarizer;
-import depeche.summarize.ExtractiveSummarizer;
-import depeche.summarize.Summarizer;
 import depeche.translate.Translator;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,25 +75,7 @@ final class ExecutorModels {
                 Batcher.forGeneration(), settings.maxSentenceTokens());
         QualityChecks checks = new QualityChecks(settings.minConfidence() == null ? OptionalDouble.empty()
                 : OptionalDouble.of(settings.minConfidence()));
-        return new ArticleProcessor(translator, summarizer(settings, resolver), checks, Main.VERSION, done -> { });
-    }
-
-    private static Optional<Summarizer> summarizer(ModelSettings settings, ModelResolver resolver) {
-        Path explicit = path(settings.summaryModel());
-        return switch (settings.summarizer()) {
-            case none -> Optional.empty();
-            case extractive -> Optional.of(new ExtractiveSummarizer(settings.summarySentences()));
-            case abstractive -> Optional.of(abstractive(model(resolver.resolve(Role.SUMMARIZATION, explicit))));
-            case auto -> Optional.of(explicit != null
-                    ? abstractive(model(resolver.resolve(Role.SUMMARIZATION, explicit)))
-                    : resolver.installed(Role.SUMMARIZATION)
-                            .<Summarizer>map(dir -> abstractive(model(dir)))
-                            .orElseGet(() -> new ExtractiveSummarizer(settings.summarySentences())));
-        };
-    }
-
-    private static Summarizer abstractive(LoadedModel model) {
-        return new AbstractiveSummarizer(model, model.summarizationDefaults(), Batcher.forGeneration());
+        return new ArticleProcessor(translator, settings.summary().summarizer(resolver, path(settings.summaryModel()), ExecutorModels::model), checks, Main.VERSION, done -> { });
     }
 
     /** The model of {@code folder}, loaded on first use; every processor of the JVM shares it. */

@@ -1,6 +1,7 @@
 package depeche.spark;
 
 import depeche.cli.GenerationOptions;
+import depeche.cli.SummaryOptions;
 import java.io.Serializable;
 
 /**
@@ -11,13 +12,11 @@ import java.io.Serializable;
  * @param modelsDir        where the default models are looked for on the executor ({@code --models})
  * @param translationModel {@code --translation-model}, or null for the default model of {@code modelsDir}
  * @param summaryModel     {@code --summary-model}, or null for the default model of {@code modelsDir}
+ * @param summary          {@code --summarizer} and {@code --summary-sentences}
  * @param translation      {@code --beams} and {@code --max-length} over the translation model's defaults
  * @param minConfidence    {@code --min-confidence}, or null
  */
-record ModelSettings(String modelsDir, String translationModel, String summaryModel, Summarization summarizer,
-                     int summarySentences, GenerationOptions.Overrides translation, int maxSentenceTokens,
-                     Double minConfidence) implements Serializable {
-
-    /** The summarizer choices of {@code --summarizer}, as {@code depeche run} has them. */
-    enum Summarization { auto, abstractive, extractive, none }
+record ModelSettings(String modelsDir, String translationModel, String summaryModel, SummaryOptions.Choice summary,
+                     GenerationOptions.Overrides translation, int maxSentenceTokens, Double minConfidence)
+        implements Serializable {
 }

@@ -1,19 +1,18 @@
 package depeche.spark;
 
+import depeche.cli.FormatsOption;
 import depeche.cli.GenerationOptions;
 import depeche.cli.Main;
 import depeche.cli.QualityOptions;
 import depeche.cli.SentenceLimitOption;
+import depeche.cli.SummaryOptions;
 import depeche.cli.UsageException;
-import depeche.io.Format;
 import depeche.pipeline.OutputLock;
 import depeche.pipeline.RunReport;
-import depeche.summarize.ExtractiveSummarizer;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -24,7 +23,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -63,34 +61,11 @@ public final class SparkRun implements Callable<Integer> {
             description = "Summarization model folder; default: distilbart-cnn-6-6 in the models folder.")
     String summaryModel;
 
-    private Set<Format> formats = Format.parse(Format.DEFAULT);
+    @Mixin
+    FormatsOption formats;
 
-    @Option(names = "--formats", paramLabel = "LIST", defaultValue = Format.DEFAULT,
-            description = "Output formats among md, json, html, tmx, xliff (default: ${DEFAULT-VALUE}).")
-    void formats(String list) {
-        try {
-            formats = Format.parse(list);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--formats: " + e.getMessage());
-        }
-    }
-
-    @Option(names = "--summarizer", paramLabel = "KIND", defaultValue = "auto",
-            description = "auto (the summarization model when installed, else extractive), abstractive, "
-                    + "extractive or none (default: ${DEFAULT-VALUE}).")
-    ModelSettings.Summarization summarizer;
-
-    private int summarySentences = ExtractiveSummarizer.DEFAULT_SENTENCE_COUNT;
-
-    @Option(names = "--summary-sentences", paramLabel = "N",
-            description = "Sentences in an extractive summary (default: "
-                    + ExtractiveSummarizer.DEFAULT_SENTENCE_COUNT + ").")
-    void summarySentences(int n) {
-        if (n < 1) {
-            throw new ParameterException(spec.commandLine(), "--summary-sentences must be at least 1, not " + n);
-        }
-        summarySentences = n;
-    }
+    @Mixin
+    SummaryOptions summary;
 
     @Mixin
     GenerationOptions generation;
@@ -135,12 +110,12 @@ public final class SparkRun implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ModelSettings modelSettings = new ModelSettings(models, translationModel, summaryModel, summarizer,
-                summarySentences, generation.overrides(), sentenceLimit.maxSentenceTokens(), quality.minConfidence());
+        ModelSettings modelSettings = new ModelSettings(models, translationModel, summaryModel, summary.choice(),
+                generation.overrides(), sentenceLimit.maxSentenceTokens(), quality.minConfidence());
         PrintWriter err = spec.commandLine().getErr();
         SparkJob.Outcome outcome;
         try {
-            outcome = new SparkJob(session.get(), new SparkJob.Settings(input, output, formats, modelSettings), err)
+            outcome = new SparkJob(session.get(), new SparkJob.Settings(input, output, formats.formats(), modelSettings), err)
                     .run();
         } catch (OutputLock.LockedException e) {
             throw new UsageException(e.getMessage());
