@@ -8,9 +8,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * Command-line overrides of a model's generation_config.json, checked as they are parsed (so a bad value is
- * refused before any model is fetched or loaded).
+ * refused before any model is fetched or loaded). Public for the Spark entry point, which takes the same options.
  */
-final class GenerationOptions {
+public final class GenerationOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
@@ -36,13 +36,31 @@ final class GenerationOptions {
     }
 
     GenerationConfig applyTo(GenerationConfig defaults) {
-        GenerationConfig config = defaults;
-        if (beams != null) {
-            config = config.withNumBeams(beams);
+        return overrides().applyTo(defaults);
+    }
+
+    /** The values given, for applying elsewhere (on a Spark executor, where the model is loaded). */
+    public Overrides overrides() {
+        return new Overrides(beams, maxLength);
+    }
+
+    /**
+     * {@code --beams} and {@code --max-length} as given.
+     *
+     * @param beams     null when not given
+     * @param maxLength null when not given
+     */
+    public record Overrides(Integer beams, Integer maxLength) implements java.io.Serializable {
+        /** {@code defaults} with the values given. */
+        public GenerationConfig applyTo(GenerationConfig defaults) {
+            GenerationConfig config = defaults;
+            if (beams != null) {
+                config = config.withNumBeams(beams);
+            }
+            if (maxLength != null) {
+                config = config.withMaxLength(maxLength);
+            }
+            return config;
         }
-        if (maxLength != null) {
-            config = config.withMaxLength(maxLength);
-        }
-        return config;
     }
 }

@@ -9,8 +9,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code --min-confidence}, shared by the commands that translate: the quality checks they run. */
-final class QualityOptions {
+/**
+ * {@code --min-confidence}, shared by the commands that translate: the quality checks they run. Public for the
+ * Spark entry point, which takes the same option.
+ */
+public final class QualityOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
@@ -30,6 +33,11 @@ final class QualityOptions {
 
     QualityChecks checks() {
         return new QualityChecks(minConfidence);
+    }
+
+    /** The threshold given, or null (for the Spark executors, which build their own checks from it). */
+    public Double minConfidence() {
+        return minConfidence.isPresent() ? minConfidence.getAsDouble() : null;
     }
 
     /** Says on {@code err} when the threshold can have no effect: greedy search scores nothing. */

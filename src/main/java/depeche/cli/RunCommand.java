@@ -5,7 +5,6 @@ import depeche.hub.ModelResolver;
 import depeche.hub.Role;
 import depeche.inference.Batcher;
 import depeche.inference.LoadedModel;
-import depeche.io.Format;
 import depeche.memory.MemoryStore;
 import depeche.memory.TranslationMemory;
 import depeche.pipeline.ArticleProcessor;
@@ -13,22 +12,17 @@ import depeche.pipeline.BatchJob;
 import depeche.pipeline.OutputLock;
 import depeche.pipeline.Progress;
 import depeche.pipeline.RunReport;
-import depeche.summarize.AbstractiveSummarizer;
-import depeche.summarize.ExtractiveSummarizer;
-import depeche.summarize.Summarizer;
 import depeche.translate.Translator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code depeche run}: the batch job over a folder of French articles. */
@@ -41,8 +35,6 @@ import picocli.CommandLine.Spec;
                         + "2 on usage errors; interrupted (Ctrl-C, SIGTERM), it reports what it did and exits with "
                         + "130 or 143."})
 final class RunCommand implements Callable<Integer> {
-    /** The summarizer choices of {@code --summarizer}. */
-    enum SummarizerChoice { auto, abstractive, extractive, none }
 
     @Option(names = "--input", paramLabel = "DIR", defaultValue = "seeds",
             description = "Folder of French articles (default: ${DEFAULT-VALUE}).")
@@ -66,34 +58,11 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     OfflineOption offline;
 
-    private Set<Format> formats = Format.parse(Format.DEFAULT);
+    @Mixin
+    FormatsOption formats;
 
-    @Option(names = "--formats", paramLabel = "LIST", defaultValue = Format.DEFAULT,
-            description = "Output formats among md, json, html, tmx, xliff (default: ${DEFAULT-VALUE}).")
-    void formats(String list) {
-        try {
-            formats = Format.parse(list);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--formats: " + e.getMessage());
-        }
-    }
-
-    @Option(names = "--summarizer", paramLabel = "KIND", defaultValue = "auto",
-            description = "auto (the summarization model when installed, else extractive), abstractive, "
-                    + "extractive or none (default: ${DEFAULT-VALUE}).")
-    SummarizerChoice summarizer;
-
-    private int summarySentences = ExtractiveSummarizer.DEFAULT_SENTENCE_COUNT;
-
-    @Option(names = "--summary-sentences", paramLabel = "N",
-            description = "Sentences in an extractive summary (default: "
-                    + ExtractiveSummarizer.DEFAULT_SENTENCE_COUNT + ").")
-    void summarySentences(int n) {
-        if (n < 1) {
-            throw new ParameterException(spec.commandLine(), "--summary-sentences must be at least 1, not " + n);
-        }
-        summarySentences = n;
-    }
+    @Mixin
+    SummaryOptions summary;
 
     @Mixin
     GenerationOptions generationOptions;
@@ -119,7 +88,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         threads.apply();
-        BatchJob.Settings settings = new BatchJob.Settings(input, output, formats, force);
+        BatchJob.Settings settings = new BatchJob.Settings(input, output, formats.formats(), force);
         Optional<String> problem = settings.problem();
         if (problem.isPresent()) {
             throw new UsageException(problem.get());
@@ -136,7 +105,8 @@ final class RunCommand implements Callable<Integer> {
             Translator translator = new Translator(translation, generation, Batcher.forGeneration(),
                     sentenceLimit.maxSentenceTokens, memory);
             Progress progress = Progress.forStderr(spec.commandLine().getErr());
-            ArticleProcessor processor = new ArticleProcessor(translator, summarizer(resolver, loaded),
+            ArticleProcessor processor = new ArticleProcessor(translator,
+                    summary.choice().summarizer(resolver, summaryModel, dir -> load(loaded, dir)),
                     quality.checks(), Main.VERSION, progress::step);
             BatchJob job = new BatchJob(settings, processor, progress);
             RunReport report;
@@ -158,24 +128,6 @@ final class RunCommand implements Callable<Integer> {
         } finally {
             loaded.forEach(LoadedModel::close);
         }
-    }
-
-    private Optional<Summarizer> summarizer(ModelResolver resolver, List<LoadedModel> loaded) {
-        return switch (summarizer) {
-            case none -> Optional.empty();
-            case extractive -> Optional.of(new ExtractiveSummarizer(summarySentences));
-            case abstractive -> Optional.of(abstractive(load(loaded, resolver.resolve(Role.SUMMARIZATION,
-                    summaryModel))));
-            case auto -> Optional.of(summaryModel != null
-                    ? abstractive(load(loaded, resolver.resolve(Role.SUMMARIZATION, summaryModel)))
-                    : resolver.installed(Role.SUMMARIZATION)
-                            .<Summarizer>map(dir -> abstractive(load(loaded, dir)))
-                            .orElseGet(() -> new ExtractiveSummarizer(summarySentences)));
-        };
-    }
-
-    private Summarizer abstractive(LoadedModel model) {
-        return new AbstractiveSummarizer(model, model.summarizationDefaults(), Batcher.forGeneration());
     }
 
     private LoadedModel load(List<LoadedModel> loaded, Path folder) {

@@ -6,8 +6,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code --max-sentence-tokens}, shared by the commands that translate. */
-final class SentenceLimitOption {
+/** {@code --max-sentence-tokens}, shared by the commands that translate (the Spark entry point's too). */
+public final class SentenceLimitOption {
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
@@ -22,5 +22,10 @@ final class SentenceLimitOption {
             throw new ParameterException(command.commandLine(), "--max-sentence-tokens must be at least 8, not " + n);
         }
         maxSentenceTokens = n;
+    }
+
+    /** The value given, or the default. */
+    public int maxSentenceTokens() {
+        return maxSentenceTokens;
     }
 }

@@ -11,6 +11,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -44,12 +46,56 @@ public final class ArticleReaders {
      *     its message is one line
      */
     public static ReadResult read(Path file) {
-        String extension = extension(file);
-        if (!EXTENSIONS.contains(extension)) {
-            throw new ArticleReadException(file, "unsupported file type (expected ." + String.join(", .", EXTENSIONS) + ")");
+        String extension = supportedExtension(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            if (Files.isRegularFile(file) && Files.size(file) > ReadLimits.maxFileBytes(extension)) {
+                throw ReadLimits.tooLarge(file, extension, Files.size(file)); // refused unread
+            }
+            return read(file, extension, in);
+        } catch (NoSuchFileException e) {
+            throw new ArticleReadException(file, "no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new ArticleReadException(file, "permission denied", e);
+        } catch (IOException e) {
+            throw new ArticleReadException(file, "cannot read: " + OneLine.of(e), e);
         }
+    }
+
+    /**
+     * Reads the articles of a file whose content comes from elsewhere than the local file system (a Hadoop file
+     * system, say), exactly as {@link #read(Path)} reads a file of that name.
+     *
+     * @param name    the file's name: its extension chooses the reader, its stem is the article id, and it
+     *                starts every message
+     * @param content the file's bytes; read up to the {@link ReadLimits size limit} and not closed
+     * @throws ArticleReadException as {@link #read(Path)}
+     */
+    public static ReadResult read(Path name, InputStream content) {
+        String extension = supportedExtension(name);
+        try {
+            return read(name, extension, content);
+        } catch (IOException e) {
+            throw new ArticleReadException(name, "cannot read: " + OneLine.of(e), e);
+        }
+    }
+
+    /**
+     * One article from the fields of a record (a row of a table, say), checked as a {@code .jsonl} line is:
+     * {@code id}, {@code title} and {@code text} are required, {@code url} and {@code date} optional; a null or
+     * blank value is absent; other fields are ignored.
+     *
+     * @param source where the record comes from (the article's source)
+     * @param line   the record's 1-based position there, for messages
+     * @throws ArticleReadException naming {@code source:line} and the problem
+     */
+    public static Article readRecord(Path source, int line, Map<String, String> fields) {
+        return JsonlArticleReader.article(source, line,
+                field -> Optional.ofNullable(fields.get(field)).filter(text -> !text.isBlank()), List.of());
+    }
+
+    private static ReadResult read(Path file, String extension, InputStream content) throws IOException {
         boolean markup = extension.startsWith("htm");
-        DecodedText decoded = TextDecoder.decode(file, bytes(file, extension), markup);
+        DecodedText decoded = TextDecoder.decode(file, bytes(file, extension, content), markup);
         if (extension.equals("jsonl")) {
             return JsonlArticleReader.read(file, decoded);
         }
@@ -69,6 +115,14 @@ public final class ArticleReaders {
         }
         ReadLimits.checkTexts(file, 0, article.title(), article.paragraphs());
         return new ReadResult(file, List.of(article), List.of());
+    }
+
+    private static String supportedExtension(Path file) {
+        String extension = extension(file);
+        if (!EXTENSIONS.contains(extension)) {
+            throw new ArticleReadException(file, "unsupported file type (expected ." + String.join(", .", EXTENSIONS) + ")");
+        }
+        return extension;
     }
 
     /** Whether {@code file}'s name has one of the {@link #EXTENSIONS}. */
@@ -102,24 +156,13 @@ public final class ArticleReaders {
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
-    /** The file's bytes, up to {@link ReadLimits#maxFileBytes}: a larger (or endless) file is refused unread. */
-    private static byte[] bytes(Path file, String extension) {
+    /** The content's bytes, up to {@link ReadLimits#maxFileBytes}: a larger (or endless) one is refused. */
+    private static byte[] bytes(Path file, String extension, InputStream content) throws IOException {
         long limit = ReadLimits.maxFileBytes(extension);
-        try (InputStream in = Files.newInputStream(file)) {
-            if (Files.isRegularFile(file) && Files.size(file) > limit) {
-                throw ReadLimits.tooLarge(file, extension, Files.size(file));
-            }
-            byte[] bytes = in.readNBytes((int) limit + 1);
-            if (bytes.length > limit) {
-                throw ReadLimits.tooLarge(file, extension, -1); // it grew, or is not a regular file
-            }
-            return bytes;
-        } catch (NoSuchFileException e) {
-            throw new ArticleReadException(file, "no such file", e);
-        } catch (AccessDeniedException e) {
-            throw new ArticleReadException(file, "permission denied", e);
-        } catch (IOException e) {
-            throw new ArticleReadException(file, "cannot read: " + OneLine.of(e), e);
+        byte[] bytes = content.readNBytes((int) limit + 1);
+        if (bytes.length > limit) {
+            throw ReadLimits.tooLarge(file, extension, -1); // it grew, or is not a regular file
         }
+        return bytes;
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A {@code .jsonl} file: one article per line, a JSON object with {@code id}, {@code title},
@@ -73,25 +74,32 @@ final class JsonlArticleReader {
         if (!record.isObject()) {
             throw new ArticleReadException(file, line, "expected a JSON object, found " + record.getNodeType());
         }
-        String id = required(file, line, record, "id");
+        return article(file, line, field -> optional(file, line, record, field), warnings);
+    }
+
+    /**
+     * The article of one record whose fields {@code field} gives (empty when absent or blank; it may refuse a
+     * field of the wrong type), checked field by field in the order a reader meets them.
+     */
+    static Article article(Path file, int line, Function<String, Optional<String>> field, List<String> warnings) {
+        String id = required(file, line, field, "id");
         ArticleId.problem(id).ifPresent(problem -> {
             throw new ArticleReadException(file, line, problem);
         });
-        String title = FrenchNormalizer.clean(required(file, line, record, "title"));
+        String title = FrenchNormalizer.clean(required(file, line, field, "title"));
         if (title.isEmpty()) {
             throw new ArticleReadException(file, line, "field 'title' is blank");
         }
-        List<String> paragraphs = Paragraphs.split(required(file, line, record, "text"));
+        List<String> paragraphs = Paragraphs.split(required(file, line, field, "text"));
         if (paragraphs.isEmpty()) {
             throw new ArticleReadException(file, line, "field 'text' is blank");
         }
         ReadLimits.checkTexts(file, line, title, paragraphs);
-        return new Article(id, title, paragraphs, file,
-                optional(file, line, record, "url"), optional(file, line, record, "date"), warnings);
+        return new Article(id, title, paragraphs, file, field.apply("url"), field.apply("date"), warnings);
     }
 
-    private static String required(Path file, int line, JsonNode record, String field) {
-        return optional(file, line, record, field)
+    private static String required(Path file, int line, Function<String, Optional<String>> fields, String field) {
+        return fields.apply(field)
                 .orElseThrow(() -> new ArticleReadException(file, line, "missing field '" + field + "'"));
     }
 

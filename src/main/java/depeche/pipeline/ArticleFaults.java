@@ -9,9 +9,9 @@ import java.util.concurrent.Callable;
  * (any exception, a stack overflow from too deep a recursion, an allocation too large for the heap) is caught where
  * that article is handled and becomes its one-line error, and the run goes on with the others. Errors that say the
  * JVM itself is broken (a class that cannot load, an internal error) are no article's fault and still stop the run,
- * which then reports what it did (exit 3).
+ * which then reports what it did (exit 3). Public for the Spark job, whose tasks keep faults in their articles too.
  */
-final class ArticleFaults {
+public final class ArticleFaults {
     /** Library messages can quote a whole paragraph; an error line in the report need not. */
     private static final int MAX_MESSAGE = 400;
 
@@ -19,7 +19,7 @@ final class ArticleFaults {
     }
 
     /** The value {@code work} returns, or why it failed when it threw an article's fault. */
-    static <T> Outcome<T> attempt(Callable<T> work) {
+    public static <T> Outcome<T> attempt(Callable<T> work) {
         try {
             return Outcome.success(work.call());
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
@@ -28,7 +28,7 @@ final class ArticleFaults {
     }
 
     /** A fault as one line; errors, which rarely carry a message, are named by their class. */
-    static String describe(Throwable fault) {
+    public static String describe(Throwable fault) {
         String line = fault instanceof StackOverflowError ? "StackOverflowError: too deep a recursion"
                 : fault instanceof Error
                 ? fault.getClass().getSimpleName() + (fault.getMessage() == null ? "" : ": " + OneLine.of(fault))

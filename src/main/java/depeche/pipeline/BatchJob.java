@@ -25,8 +25,11 @@ import java.util.function.Function;
  * interrupted ({@link Interruption}); a lock keeps two runs out of one output folder.
  */
 public final class BatchJob {
-    /** Articles translated together: enough for well-filled batches, few enough to write results steadily. */
-    static final int ARTICLES_PER_CHUNK = 32;
+    /**
+     * Articles translated together: enough for well-filled batches, few enough to write results steadily. The
+     * Spark job cuts its input into the same chunks, so that both batch the same sentences together.
+     */
+    public static final int ARTICLES_PER_CHUNK = 32;
 
     /**
      * What the job reads, writes and how.

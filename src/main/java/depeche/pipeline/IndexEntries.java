@@ -9,21 +9,31 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The run's articles as {@code index.html} lists them: the report's statuses, with headline and date when read. */
-final class IndexEntries {
+/**
+ * The run's articles as {@code index.html} lists them: the report's statuses, with headline and date when read.
+ * Public for the Spark job, whose driver has the report and each article's headline and date, not the articles.
+ */
+public final class IndexEntries {
     private IndexEntries() {
     }
 
     static List<IndexEntry> of(RunReport report, List<ReadArticle> read) {
         Map<String, Article> articles = read.stream().map(ReadArticle::article)
                 .collect(Collectors.toMap(Article::id, Function.identity(), (a, b) -> a));
-        return report.articles().stream().map(entry -> entry(entry, Optional.ofNullable(articles.get(entry.id()))))
-                .toList();
+        return report.articles().stream().map(entry -> {
+            Optional<Article> article = Optional.ofNullable(articles.get(entry.id()));
+            return entry(entry, article.map(Article::title), article.flatMap(Article::date));
+        }).toList();
     }
 
-    private static IndexEntry entry(ArticleReport report, Optional<Article> article) {
+    /**
+     * The index's entry for an article of the report.
+     *
+     * @param title the headline of the article read with the entry's id, if one was
+     * @param date  that article's date, if it has one
+     */
+    public static IndexEntry entry(ArticleReport report, Optional<String> title, Optional<String> date) {
         return new IndexEntry(report.id(), IndexEntry.Status.valueOf(report.status().name()), report.source(),
-                article.map(Article::title), article.flatMap(Article::date),
-                report.errors() == null ? Optional.empty() : report.errors().stream().findFirst());
+                title, date, report.errors() == null ? Optional.empty() : report.errors().stream().findFirst());
     }
 }

@@ -41,8 +41,8 @@ public record RunReport(
         Memory memory,
         List<ArticleReport> articles) {
 
-    static final String FILE_NAME = "run-report.json";
-    static final String FORMAT = "depeche-run-report/1";
+    public static final String FILE_NAME = "run-report.json";
+    public static final String FORMAT = "depeche-run-report/1";
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT);
@@ -55,7 +55,7 @@ public record RunReport(
     }
 
     public record Counts(int articles, int translated, int skipped, int failed) {
-        static Counts of(List<ArticleReport> articles) {
+        public static Counts of(List<ArticleReport> articles) {
             return new Counts(articles.size(),
                     (int) articles.stream().filter(a -> a.status() == Status.TRANSLATED).count(),
                     (int) articles.stream().filter(a -> a.status() == Status.SKIPPED).count(),
@@ -104,7 +104,8 @@ public record RunReport(
         return counts.failed() == 0 && errors.isEmpty();
     }
 
-    void write(Path folder) throws IOException {
+    /** Writes {@link #FILE_NAME} into {@code folder}, atomically. */
+    public void write(Path folder) throws IOException {
         AtomicFiles.write(folder.resolve(FILE_NAME), out -> JSON.writeValue(out, this));
     }
 }

@@ -1,0 +1,28 @@
+package depeche.spark;
+
+import depeche.document.Article;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** An {@link Article} in a form Spark can move between machines; absent url and date are null. */
+record ArticleData(String id, String title, List<String> paragraphs, String source, String url, String date,
+                   List<String> warnings) implements Serializable {
+
+    ArticleData {
+        paragraphs = new ArrayList<>(paragraphs);
+        warnings = new ArrayList<>(warnings);
+    }
+
+    static ArticleData of(Article article) {
+        return new ArticleData(article.id(), article.title(), article.paragraphs(), article.source().toString(),
+                article.url().orElse(null), article.date().orElse(null), article.warnings());
+    }
+
+    Article article() {
+        return new Article(id, title, paragraphs, Path.of(source), Optional.ofNullable(url), Optional.ofNullable(date),
+                warnings);
+    }
+}
