@@ -19,7 +19,10 @@ import torch
 model_dir, workload_path, out_path = sys.argv[1:4]
 torch.set_num_threads(int(sys.argv[4]) if len(sys.argv) > 4 else os.cpu_count())
 import transformers  # noqa: E402
+import transformers.generation.utils  # noqa: E402
 
+# As the kit does: torch 1.13's torch.distributed.fsdp does not import under Python 3.11; nothing here is FSDP-managed.
+transformers.generation.utils.is_fsdp_managed_module = lambda module: False
 model = transformers.BartForConditionalGeneration.from_pretrained(model_dir).eval()
 rows = [json.loads(line) for line in open(workload_path, encoding="utf-8") if line.strip()]
 
