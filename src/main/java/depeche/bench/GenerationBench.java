@@ -32,6 +32,7 @@ public final class GenerationBench {
         generate(workload.capped(WARM_UP_TOKENS), calls.get(0));
         double load = MachineLoad.oneMinute();
         long[][] ids = new long[workload.sentences().size()][];
+        ProcessTimes before = ProcessTimes.now();
         long start = System.nanoTime();
         for (List<Integer> call : calls) {
             long[][] out = generate(workload, call);
@@ -40,9 +41,10 @@ public final class GenerationBench {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        ProcessTimes used = ProcessTimes.now().since(before);
         long generated = Arrays.stream(ids).mapToLong(row -> row.length - 1).sum();
         return new BenchRun(batching.label(workload), calls.size(), seconds, workload.targetTokens(), generated,
-                ProcessMemory.peakRssKb() / 1024.0, load, neighbours, List.of(ids));
+                ProcessMemory.peakRssKb() / 1024.0, load, neighbours, used, List.of(ids));
     }
 
     /** One {@code generate()} call; returns each row's best ids. */

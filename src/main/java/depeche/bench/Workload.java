@@ -29,6 +29,11 @@ public record Workload(String name, List<Sentence> sentences) {
     public static final String SEED = "seed";
     /** The workload built in: a night of 20 seed-shaped articles, 300 sentences with distinct ids. */
     public static final String NIGHTLY = "nightly";
+    /**
+     * The workload built in for the summarizer's shape ({@link ModelShape#DISTILBART_CNN}): 3 articles of 600
+     * source ids (bos, random ids in [3, 50000), eos), 60 new tokens each.
+     */
+    public static final String SUMMARY = "summary";
 
     /**
      * One sentence of the workload.
@@ -39,11 +44,12 @@ public record Workload(String name, List<Sentence> sentences) {
     public record Sentence(long[] ids, int newTokens) {
     }
 
-    /** The built-in workload {@code seed} or {@code nightly}, or a JSONL file. */
+    /** The built-in workload {@code seed}, {@code nightly} or {@code summary}, or a JSONL file. */
     public static Workload named(String nameOrFile) {
         return switch (nameOrFile) {
             case SEED -> builtIn(SEED, "workload-seed15.jsonl");
             case NIGHTLY -> builtIn(NIGHTLY, "workload-nightly300.jsonl");
+            case SUMMARY -> builtIn(SUMMARY, "workload-summary600.jsonl");
             default -> file(Path.of(nameOrFile));
         };
     }

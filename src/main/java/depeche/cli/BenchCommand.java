@@ -8,7 +8,7 @@ import depeche.bench.BusyNeighbours;
 import depeche.bench.GenerationBench;
 import depeche.bench.IdsFile;
 import depeche.bench.MachineLoad;
-import depeche.bench.OpusMtShape;
+import depeche.bench.ModelShape;
 import depeche.bench.Workload;
 import depeche.generate.GenerationConfig;
 import depeche.model.ModelConfig;
@@ -38,13 +38,19 @@ import picocli.CommandLine.Spec;
                 + "forced) on a workload of source ids, the way HuggingFace's generate() is timed on the same "
                 + "workload, and prints target tokens per second.",
                 "Without --model it writes a model with random weights and the exact shapes of opus-mt-fr-en "
-                        + "(300 MB; the speed depends on shapes only). Run it with a few --threads values to choose "
-                        + "the threads for a server."})
+                        + "(300 MB; the speed depends on shapes only), or of distilbart-cnn-6-6 with --shape "
+                        + "distilbart-cnn --workload summary. Run it with a few --threads values to choose the threads "
+                        + "for a server."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "DIR",
             description = "A model folder to time (config.json, generation_config.json, weights; no tokenizer "
                     + "needed). Default: the random opus-mt-fr-en-shaped model.")
     Path model;
+
+    @Option(names = "--shape", paramLabel = "NAME", defaultValue = "opus-mt",
+            description = "The random model's shapes: opus-mt (opus-mt-fr-en, 300 MB) or distilbart-cnn "
+                    + "(distilbart-cnn-6-6, 920 MB). Default: ${DEFAULT-VALUE}.")
+    String shape;
 
     @Option(names = "--save-model", paramLabel = "DIR",
             description = "Keep the random model in DIR (reused when DIR already holds it), e.g. to time "
@@ -54,7 +60,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--workload", paramLabel = "FILE", defaultValue = Workload.SEED,
             description = "JSONL of {\"ids\": [...], \"min_new_tokens\": L, \"max_new_tokens\": L}, or the built-in "
                     + "'seed' (one article, 15 sentences, 620 target tokens) or 'nightly' (20 articles, 300 "
-                    + "sentences, 12,400 target tokens). Default: ${DEFAULT-VALUE}.")
+                    + "sentences, 12,400 target tokens), or 'summary' (3 articles of 600 ids, 60 new tokens each: "
+                    + "for --shape distilbart-cnn). Default: ${DEFAULT-VALUE}.")
     String workload;
 
     @Option(names = "--per-call", paramLabel = "LIST", defaultValue = "1,8,all",
@@ -95,14 +102,16 @@ final class BenchCommand implements Callable<Integer> {
         Workload work;
         List<Batching> batchings;
         Map<String, List<long[]>> expected;
+        ModelShape randomShape;
         try {
+            randomShape = ModelShape.named(shape);
             work = Workload.named(workload);
             batchings = Batching.parseList(perCall);
             expected = expectIds == null ? Map.of() : IdsFile.read(expectIds);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        Path folder = modelFolder();
+        Path folder = modelFolder(randomShape);
         try {
             List<BenchReport.Row> rows = new ArrayList<>();
             try (Checkpoint checkpoint = Checkpoints.open(folder);
@@ -140,16 +149,19 @@ final class BenchCommand implements Callable<Integer> {
                 .map(ids -> GenerationBench.differences(run.ids(), ids)));
     }
 
-    /** The folder to time: --model, or the random model (kept in --save-model, else in a temporary folder). */
-    private Path modelFolder() throws IOException {
+    /**
+     * The folder to time: --model, or the random model of {@code randomShape} (kept in --save-model, else in a
+     * temporary folder).
+     */
+    private Path modelFolder(ModelShape randomShape) throws IOException {
         if (model != null) {
             return model;
         }
         Path folder = saveModel != null ? saveModel : Files.createTempDirectory("depeche-bench-");
-        if (!OpusMtShape.isIn(folder)) {
+        if (!randomShape.isIn(folder)) {
             spec.commandLine().getErr().println("depeche: writing a random-weight model with the shapes of "
-                    + "opus-mt-fr-en to " + folder + " (300 MB)");
-            OpusMtShape.createFolder(folder);
+                    + randomShape.modelName() + " to " + folder + " (" + randomShape.size() + ")");
+            randomShape.createFolder(folder);
         }
         return folder;
     }

@@ -78,6 +78,24 @@ public final class DecoderState implements AutoCloseable {
         }
     }
 
+    /**
+     * Copies whole rows of the self-attention cache in place: row {@code destinations[i]} becomes row
+     * {@code sources[i]}. Beam search uses it to continue a beam in the slot of one that ended, so rows that keep
+     * their slot cost nothing. No destination may also be a source.
+     */
+    public void copyRows(long[] destinations, long[] sources) {
+        if (destinations.length == 0) {
+            return;
+        }
+        try (NDScope ignored = new NDScope()) {
+            NDArray to = manager.create(destinations);
+            NDArray from = manager.create(sources);
+            for (LayerCache layer : layers) {
+                layer.copyRows(to, from);
+            }
+        }
+    }
+
     private NDArray keep(NDArray array) {
         NDScope.unregister(array);
         array.attach(manager);

@@ -7,9 +7,9 @@ import ai.djl.ndarray.index.NDIndex;
 
 /**
  * The key/value cache of one decoder layer. Self-attention keys and values grow by one position per step,
- * one row per hypothesis; cross-attention keys and values are computed once, one row per input, and shared by
- * that input's {@code group} hypotheses. Arrays kept here belong to the decoding's manager and survive the
- * {@link NDScope} of the step that made them.
+ * one row per hypothesis, written in place ({@link PositionBuffer}); cross-attention keys and values are computed
+ * once, one row per input, and shared by that input's {@code group} hypotheses. Arrays kept here belong to the
+ * decoding's manager and survive the {@link NDScope} of the step that made them.
  */
 final class LayerCache {
     record Cross(NDArray keys, NDArray values) {
@@ -18,13 +18,15 @@ final class LayerCache {
     private final NDManager manager;
     private final int group;
     private Cross cross;
-    private NDArray selfKeys;
-    private NDArray selfValues;
+    private final PositionBuffer selfKeys;
+    private final PositionBuffer selfValues;
 
     LayerCache(NDManager manager, Cross cross, int group) {
         this.manager = manager;
         this.group = group;
         this.cross = new Cross(keep(cross.keys()), keep(cross.values()));
+        this.selfKeys = new PositionBuffer(manager);
+        this.selfValues = new PositionBuffer(manager);
     }
 
     int group() {
@@ -35,26 +37,32 @@ final class LayerCache {
         return cross;
     }
 
+    /** The self-attention keys of every position so far, [rows, heads, length, head_dim]. */
     NDArray selfKeys() {
-        return selfKeys;
+        return selfKeys.used();
     }
 
+    /** The self-attention values of every position so far, [rows, heads, length, head_dim]. */
     NDArray selfValues() {
-        return selfValues;
+        return selfValues.used();
     }
 
     /** Appends the keys and values [rows, heads, T, head_dim] of new positions. */
     void append(NDArray keys, NDArray values) {
-        selfKeys = replace(selfKeys, selfKeys == null ? keys : selfKeys.concat(keys, 2));
-        selfValues = replace(selfValues, selfValues == null ? values : selfValues.concat(values, 2));
+        selfKeys.append(keys);
+        selfValues.append(values);
     }
 
-    /** Row i of the self-attention cache becomes the old row {@code rows[i]} (beam reordering, finished rows). */
+    /** Row i of the self-attention cache becomes the old row {@code rows[i]} (finished rows or inputs leave). */
     void selectRows(NDArray rows) {
-        if (selfKeys != null) {
-            selfKeys = replace(selfKeys, selfKeys.get(new NDIndex("{}", rows)));
-            selfValues = replace(selfValues, selfValues.get(new NDIndex("{}", rows)));
-        }
+        selfKeys.selectRows(rows);
+        selfValues.selectRows(rows);
+    }
+
+    /** Row {@code destinations[i]} becomes a copy of row {@code sources[i]}; no destination is a source. */
+    void copyRows(NDArray destinations, NDArray sources) {
+        selfKeys.copyRows(destinations, sources);
+        selfValues.copyRows(destinations, sources);
     }
 
     /** Keeps only the cross-attention rows of the given inputs. */
@@ -64,14 +72,6 @@ final class LayerCache {
                 keep(old.values().get(new NDIndex("{}", inputs))));
         old.keys().close();
         old.values().close();
-    }
-
-    private NDArray replace(NDArray old, NDArray fresh) {
-        keep(fresh);
-        if (old != null && old != fresh) {
-            old.close();
-        }
-        return fresh;
     }
 
     private NDArray keep(NDArray array) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import depeche.model.Architecture;
+import depeche.model.ModelConfig;
 import depeche.testing.Cli;
 import depeche.testing.Fixtures;
 import java.io.IOException;
@@ -46,6 +48,9 @@ class BenchCommandTest {
         assertThat(runs).allSatisfy(n -> {
             assertThat(n.get("target_tokens_per_s").asDouble()).isPositive();
             assertThat(n.get("peak_rss_mb").asDouble()).isPositive();
+            // CPU time of all threads, as /proc/self/stat counts it (10 ms ticks: a short run may count none)
+            assertThat(n.get("cpu_s").asDouble()).isGreaterThanOrEqualTo(0);
+            assertThat(n.get("minor_faults").asLong()).isGreaterThanOrEqualTo(0);
         });
     }
 
@@ -111,5 +116,38 @@ class BenchCommandTest {
         assertThat(seed.targetTokens()).isEqualTo(620);
         assertThat(nightly.sentences()).hasSize(300);
         assertThat(nightly.targetTokens()).isEqualTo(12_400);
+    }
+
+    @Test
+    void theSummaryWorkloadIsThreeArticlesOf600IdsAsking60TokensEach() {
+        Workload summary = Workload.named(Workload.SUMMARY);
+
+        assertThat(summary.sentences()).hasSize(3).allSatisfy(s -> {
+            assertThat(s.ids()).hasSize(600).startsWith(0).endsWith(2);
+            assertThat(s.newTokens()).isEqualTo(60);
+        });
+        assertThat(summary.targetTokens()).isEqualTo(180);
+    }
+
+    @Test
+    void theSummarizerShapeIsDistilbartCnn66(@TempDir Path dir) throws IOException {
+        ModelConfig config = ModelConfig.read(Files.writeString(dir.resolve("config.json"),
+                ModelShape.DISTILBART_CNN.config()));
+
+        assertThat(config.architecture()).isEqualTo(Architecture.BART);
+        assertThat(List.of(config.dModel(), config.encoderLayers(), config.decoderLayers(), config.vocabSize()))
+                .containsExactly(1024, 6, 6, 50264);
+        assertThat(ModelShape.named("distilbart-cnn")).isEqualTo(ModelShape.DISTILBART_CNN);
+        assertThat(ModelShape.named("opus-mt")).isEqualTo(ModelShape.OPUS_MT);
+    }
+
+    @Test
+    void anUnknownShapeIsAUsageErrorBeforeAnythingIsWritten() {
+        Path folder = tmp.resolve("random");
+        Cli.Result r = Cli.run("bench", "--shape", "t5", "--save-model", folder.toString());
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("depeche: --shape must be opus-mt or distilbart-cnn, not 't5'");
+        assertThat(folder).doesNotExist();
     }
 }

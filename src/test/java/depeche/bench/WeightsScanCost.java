@@ -14,7 +14,7 @@ import java.util.Locale;
 
 /**
  * What the NaN/Inf check of {@link FiniteWeights} adds to loading a model, on the opus-mt-fr-en shape (74.7 M
- * float32 values, 300 MB of safetensors, written by {@link OpusMtShape} on first use). Two figures, over
+ * float32 values, 300 MB of safetensors, written by {@link ModelShape#OPUS_MT} on first use). Two figures, over
  * {@code bench.rounds} rounds (default 7), each round with a fresh checkpoint (so the file is mapped anew):
  * <ul>
  *   <li>the scan alone: it maps and reads all 300 MB;</li>
@@ -40,7 +40,7 @@ public final class WeightsScanCost {
     public static void main(String[] args) throws Exception {
         Path model = Path.of(System.getProperty("bench.model", "target/bench-opus-mt")).toAbsolutePath();
         if (!Files.exists(model.resolve("model.safetensors"))) {
-            OpusMtShape.createFolder(model);
+            ModelShape.OPUS_MT.createFolder(model);
         }
         int rounds = Integer.getInteger("bench.rounds", 7);
         ModelConfig config = ModelConfig.read(model.resolve("config.json"));
