@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import depeche.document.AlignedParagraph;
 import depeche.document.Article;
 import depeche.document.BilingualDocument;
+import depeche.document.Block;
 import depeche.document.Flag;
 import depeche.document.Origin;
 import depeche.document.RunInfo;
@@ -83,12 +84,11 @@ public final class ArticleJsonReader {
     private static BilingualDocument document(ArticleJson json) {
         List<AlignedParagraph> paragraphs = new ArrayList<>();
         for (JsonWriter.ParagraphJson paragraph : required(json.paragraphs(), "paragraphs")) {
-            paragraphs.add(new AlignedParagraph(required(paragraph.sentences(), "sentences").stream()
-                    .map(ArticleJsonReader::pair).toList()));
+            paragraphs.add(paragraph(paragraph));
         }
         JsonWriter.SourceJson source = required(json.source(), "source");
-        Article article = new Article(json.id(), required(json.title(), "title").fr(),
-                paragraphs.stream().map(AlignedParagraph::source).toList(), Path.of(required(source.file(), "file")),
+        Article article = Article.of(json.id(), required(json.title(), "title").fr(),
+                paragraphs.stream().map(AlignedParagraph::block).toList(), Path.of(required(source.file(), "file")),
                 Optional.ofNullable(source.url()), Optional.ofNullable(source.date()), List.of());
 
         // The file's warnings are the document's, the summary's ("summary: …") and the sentences' (which the
@@ -111,6 +111,25 @@ public final class ArticleJsonReader {
         RunInfo run = new RunInfo(json.toolVersion(), orEmpty(json.models()), orEmpty(json.settings()), timings);
         return new BilingualDocument(article, json.title().en(), paragraphs,
                 Optional.ofNullable(json.summary()).map(s -> summary(s, summaryWarnings)), run, documentWarnings);
+    }
+
+    /** A block of the body; a paragraph without {@code kind} (written before there were kinds) is prose. */
+    private static AlignedParagraph paragraph(JsonWriter.ParagraphJson json) {
+        List<SentencePair> sentences = required(json.sentences(), "sentences").stream().map(ArticleJsonReader::pair)
+                .toList();
+        String kind = json.kind() == null ? JsonWriter.PROSE : json.kind();
+        return switch (kind) {
+            case JsonWriter.PROSE -> new AlignedParagraph(sentences);
+            case JsonWriter.CODE -> new AlignedParagraph(sentences,
+                    new Block.Code(required(json.code(), "code"), json.language() == null ? "" : json.language()));
+            case JsonWriter.TABLE -> new AlignedParagraph(sentences, table(required(json.table(), "table")));
+            default -> throw new IllegalArgumentException("unknown paragraph kind \"" + kind + "\"");
+        };
+    }
+
+    private static Block.Table table(JsonWriter.TableJson json) {
+        return new Block.Table(required(json.fr(), "fr"), json.headerRows(), required(json.alignments(), "alignments")
+                .stream().map(a -> Block.Table.Alignment.valueOf(a.toUpperCase(Locale.ROOT))).toList());
     }
 
     private static SentencePair pair(SentenceJson json) {
