@@ -99,6 +99,14 @@ public record AlignedParagraph(List<SentencePair> sentences, Block block) {
         return rows;
     }
 
+    /**
+     * Where sentence {@code index} (from 0) is, for a reader: "sentence 3", or in a table "row 2, column 1" (counted
+     * from 1).
+     */
+    public String place(int index) {
+        return block instanceof Block.Table ? cellPlaces().get(index) : "sentence " + (index + 1);
+    }
+
     /** Where each of a table's cells with text is, row by row: "row 2, column 1" (counted from 1). */
     public List<String> cellPlaces() {
         List<String> places = new ArrayList<>();

@@ -93,7 +93,7 @@ public final class ArticleJsonReader {
 
         // The file's warnings are the document's, the summary's ("summary: …") and the sentences' (which the
         // sentences hold again); only the first two are kept apart, the last are made again from the sentences.
-        Set<String> fromSentences = new HashSet<>(sentenceWarnings(paragraphs));
+        Set<String> fromSentences = new HashSet<>(BilingualDocument.sentenceWarnings(paragraphs));
         List<String> documentWarnings = new ArrayList<>();
         List<String> summaryWarnings = new ArrayList<>();
         for (String warning : orEmpty(json.warnings())) {
@@ -148,20 +148,6 @@ public final class ArticleJsonReader {
         Summary.Method method = Summary.Method.valueOf(required(json.method(), "method").toUpperCase(Locale.ROOT));
         return new Summary(method, json.en(), Optional.ofNullable(json.fr()), Optional.ofNullable(json.model()),
                 TokenIds.NONE, warnings);
-    }
-
-    /** The sentence warnings as {@link BilingualDocument#allWarnings} words them. */
-    private static List<String> sentenceWarnings(List<AlignedParagraph> paragraphs) {
-        List<String> warnings = new ArrayList<>();
-        for (int p = 0; p < paragraphs.size(); p++) {
-            List<SentencePair> sentences = paragraphs.get(p).sentences();
-            for (int s = 0; s < sentences.size(); s++) {
-                for (String warning : sentences.get(s).warnings()) {
-                    warnings.add("paragraph " + (p + 1) + ", sentence " + (s + 1) + ": " + warning);
-                }
-            }
-        }
-        return warnings;
     }
 
     private static <T> T required(T value, String field) {

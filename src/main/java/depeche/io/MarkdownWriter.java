@@ -79,7 +79,7 @@ final class MarkdownWriter {
             List<SentencePair> sentences = paragraphs.get(p).sentences();
             for (int s = 0; s < sentences.size(); s++) {
                 SentencePair pair = sentences.get(s);
-                String where = "paragraph " + (p + 1) + ", sentence " + (s + 1) + ": ";
+                String where = "paragraph " + (p + 1) + ", " + paragraphs.get(p).place(s) + ": ";
                 if (pair.origin() == Origin.REVIEWED) {
                     lines.add(where + "reviewed by a person");
                 }
