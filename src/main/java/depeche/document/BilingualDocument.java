@@ -49,20 +49,31 @@ public record BilingualDocument(
 
     /**
      * Every warning about this document, for a reviewer: the reader's, the document's, the summary's, then each
-     * sentence's prefixed with where it is ("paragraph 2, sentence 3: …", counted from 1).
+     * sentence's prefixed with where it is ({@link #sentenceWarnings}).
      */
     public List<String> allWarnings() {
         List<String> all = new ArrayList<>(article.warnings());
         all.addAll(warnings);
         summary.ifPresent(sum -> sum.warnings().forEach(w -> all.add("summary: " + w)));
+        all.addAll(sentenceWarnings(paragraphs));
+        return List.copyOf(all);
+    }
+
+    /**
+     * Each sentence's warnings prefixed with where it is ("paragraph 2, sentence 3: …", in a table "paragraph 4,
+     * row 2, column 1: …", counted from 1), in reading order.
+     */
+    public static List<String> sentenceWarnings(List<AlignedParagraph> paragraphs) {
+        List<String> all = new ArrayList<>();
         for (int p = 0; p < paragraphs.size(); p++) {
-            List<SentencePair> sentences = paragraphs.get(p).sentences();
+            AlignedParagraph paragraph = paragraphs.get(p);
+            List<SentencePair> sentences = paragraph.sentences();
             for (int s = 0; s < sentences.size(); s++) {
                 for (String warning : sentences.get(s).warnings()) {
-                    all.add("paragraph " + (p + 1) + ", sentence " + (s + 1) + ": " + warning);
+                    all.add("paragraph " + (p + 1) + ", " + paragraph.place(s) + ": " + warning);
                 }
             }
         }
-        return List.copyOf(all);
+        return all;
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import depeche.document.AlignedParagraph;
 import depeche.document.Article;
 import depeche.document.BilingualDocument;
+import depeche.document.Block;
 import depeche.document.Flag;
 import depeche.document.Origin;
 import depeche.document.RunInfo;
@@ -83,17 +84,16 @@ public final class ArticleJsonReader {
     private static BilingualDocument document(ArticleJson json) {
         List<AlignedParagraph> paragraphs = new ArrayList<>();
         for (JsonWriter.ParagraphJson paragraph : required(json.paragraphs(), "paragraphs")) {
-            paragraphs.add(new AlignedParagraph(required(paragraph.sentences(), "sentences").stream()
-                    .map(ArticleJsonReader::pair).toList()));
+            paragraphs.add(paragraph(paragraph));
         }
         JsonWriter.SourceJson source = required(json.source(), "source");
-        Article article = new Article(json.id(), required(json.title(), "title").fr(),
-                paragraphs.stream().map(AlignedParagraph::source).toList(), Path.of(required(source.file(), "file")),
+        Article article = Article.of(json.id(), required(json.title(), "title").fr(),
+                paragraphs.stream().map(AlignedParagraph::block).toList(), Path.of(required(source.file(), "file")),
                 Optional.ofNullable(source.url()), Optional.ofNullable(source.date()), List.of());
 
         // The file's warnings are the document's, the summary's ("summary: …") and the sentences' (which the
         // sentences hold again); only the first two are kept apart, the last are made again from the sentences.
-        Set<String> fromSentences = new HashSet<>(sentenceWarnings(paragraphs));
+        Set<String> fromSentences = new HashSet<>(BilingualDocument.sentenceWarnings(paragraphs));
         List<String> documentWarnings = new ArrayList<>();
         List<String> summaryWarnings = new ArrayList<>();
         for (String warning : orEmpty(json.warnings())) {
@@ -113,6 +113,25 @@ public final class ArticleJsonReader {
                 Optional.ofNullable(json.summary()).map(s -> summary(s, summaryWarnings)), run, documentWarnings);
     }
 
+    /** A block of the body; a paragraph without {@code kind} (written before there were kinds) is prose. */
+    private static AlignedParagraph paragraph(JsonWriter.ParagraphJson json) {
+        List<SentencePair> sentences = required(json.sentences(), "sentences").stream().map(ArticleJsonReader::pair)
+                .toList();
+        String kind = json.kind() == null ? JsonWriter.PROSE : json.kind();
+        return switch (kind) {
+            case JsonWriter.PROSE -> new AlignedParagraph(sentences);
+            case JsonWriter.CODE -> new AlignedParagraph(sentences,
+                    new Block.Code(required(json.code(), "code"), json.language() == null ? "" : json.language()));
+            case JsonWriter.TABLE -> new AlignedParagraph(sentences, table(required(json.table(), "table")));
+            default -> throw new IllegalArgumentException("unknown paragraph kind \"" + kind + "\"");
+        };
+    }
+
+    private static Block.Table table(JsonWriter.TableJson json) {
+        return new Block.Table(required(json.fr(), "fr"), json.headerRows(), required(json.alignments(), "alignments")
+                .stream().map(a -> Block.Table.Alignment.valueOf(a.toUpperCase(Locale.ROOT))).toList());
+    }
+
     private static SentencePair pair(SentenceJson json) {
         return new SentencePair(json.fr(), required(json.en(), "en"), TokenIds.NONE,
                 json.confidence() == null ? OptionalDouble.empty() : OptionalDouble.of(json.confidence()),
@@ -129,20 +148,6 @@ public final class ArticleJsonReader {
         Summary.Method method = Summary.Method.valueOf(required(json.method(), "method").toUpperCase(Locale.ROOT));
         return new Summary(method, json.en(), Optional.ofNullable(json.fr()), Optional.ofNullable(json.model()),
                 TokenIds.NONE, warnings);
-    }
-
-    /** The sentence warnings as {@link BilingualDocument#allWarnings} words them. */
-    private static List<String> sentenceWarnings(List<AlignedParagraph> paragraphs) {
-        List<String> warnings = new ArrayList<>();
-        for (int p = 0; p < paragraphs.size(); p++) {
-            List<SentencePair> sentences = paragraphs.get(p).sentences();
-            for (int s = 0; s < sentences.size(); s++) {
-                for (String warning : sentences.get(s).warnings()) {
-                    warnings.add("paragraph " + (p + 1) + ", sentence " + (s + 1) + ": " + warning);
-                }
-            }
-        }
-        return warnings;
     }
 
     private static <T> T required(T value, String field) {

@@ -1,14 +1,12 @@
 package depeche.io;
 
 import depeche.document.Article;
+import depeche.document.Block;
 import depeche.text.FrenchNormalizer;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -16,9 +14,9 @@ import org.jsoup.nodes.Element;
 import org.jsoup.select.NodeTraversor;
 
 /**
- * An {@code .html} article: the headline and the body paragraphs of a news page, without its
- * scripts, navigation, sharing buttons and other boilerplate. Also reads the HTML that Markdown
- * articles are turned into.
+ * An {@code .html} article: the headline and the body of a news page ({@link BodyBlocks}: paragraphs, code
+ * blocks, tables), without its scripts, navigation, sharing buttons and other boilerplate. Also reads the HTML
+ * that Markdown articles are turned into.
  */
 final class HtmlArticleReader {
 
@@ -36,9 +34,6 @@ final class HtmlArticleReader {
             "\\b(share|sharing|social|related|comments?|newsletter|cookies?|consent|ads?|advert\\w*|promo"
                     + "|breadcrumbs?|subscribe|paywall|sidebar|menu)\\b",
             Pattern.CASE_INSENSITIVE);
-
-    /** Elements whose text is one paragraph, when they hold no other such element. */
-    private static final String TEXT_BLOCKS = "p, h2, h3, h4, h5, h6, li, blockquote, pre, dd, dt";
 
     private HtmlArticleReader() {}
 
@@ -74,30 +69,12 @@ final class HtmlArticleReader {
         root.getAllElements().stream()
                 .filter(element -> element != root && isBoilerplateByName(element))
                 .forEach(Element::remove);
-        List<String> paragraphs = innermost(root.select(TEXT_BLOCKS)).stream()
-                .map(block -> FrenchNormalizer.clean(block.text()))
-                .filter(paragraph -> !paragraph.isEmpty())
-                .toList();
-        if (paragraphs.isEmpty()) {
+        List<Block> blocks = BodyBlocks.of(root);
+        if (blocks.isEmpty()) {
             throw new ArticleReadException(file, "no paragraphs found after the headline");
         }
-        return new Article(id, title, paragraphs, file, url.filter(u -> !u.isBlank()), date.filter(d -> !d.isBlank()),
+        return Article.of(id, title, blocks, file, url.filter(u -> !u.isBlank()), date.filter(d -> !d.isBlank()),
                 warnings);
-    }
-
-    /**
-     * The blocks that hold no other block, in document order. Each block marks its ancestors, stopping at one
-     * already marked, so this takes time linear in the page (asking each block for its inner blocks took time
-     * quadratic in the nesting: minutes for a page of 50,000 nested quotes).
-     */
-    private static List<Element> innermost(List<Element> blocks) {
-        Set<Element> holdingBlocks = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Element block : blocks) {
-            for (Element up = block.parent(); up != null && holdingBlocks.add(up); up = up.parent()) {
-                // marks every ancestor once
-            }
-        }
-        return blocks.stream().filter(block -> !holdingBlocks.contains(block)).toList();
     }
 
     /** How many levels the page's elements nest, walked without recursion. */

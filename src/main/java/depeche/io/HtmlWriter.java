@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import depeche.document.AlignedParagraph;
 import depeche.document.Article;
 import depeche.document.BilingualDocument;
+import depeche.document.Block;
 import depeche.document.Flag;
 import depeche.document.ModelInfo;
 import depeche.document.Origin;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
@@ -27,7 +29,9 @@ import org.jsoup.nodes.Element;
  * {@code <id>.html}: a review page with the headline and summary on top, then the article with
  * French on the left and English on the right, one row per paragraph so they stay aligned; on a
  * phone the English follows each French paragraph. Every sentence is a {@code span.s} whose
- * {@code data-s} ("paragraph.sentence", from 1) is the same in both languages.
+ * {@code data-s} ("paragraph.sentence", from 1) is the same in both languages. A table is a French
+ * {@code <table>} beside an English one, each cell with text a sentence of its paragraph (numbered row by row);
+ * code spans both columns as it is, in a {@code figure.code} marked {@code translate="no"}, with no sentences.
  *
  * <p>A flagged sentence is marked in both languages ({@code .flagged}, with {@code .sev-error},
  * {@code .sev-warning} or {@code .sev-info} for its worst flag) and its flags are listed under its
@@ -43,7 +47,7 @@ final class HtmlWriter {
     static final String FRENCH_TITLE = ".headline [lang=fr]";
     static final String ENGLISH_TITLE = ".headline [lang=en]";
     static final String ENGLISH_SUMMARY = ".summary [lang=en]";
-    static final String ENGLISH_SENTENCES = "main p[lang=en] span.s";
+    static final String ENGLISH_SENTENCES = "main [lang=en] span.s";
     static final String FLAG_ITEMS = "main ul.flags > li";
     static final String DATE = ".meta time";
     /** The page's facts for its script: article id and models, as JSON. */
@@ -74,19 +78,20 @@ final class HtmlWriter {
         columns.appendElement("div").text("English");
         List<AlignedParagraph> paragraphs = document.paragraphs();
         for (int p = 0; p < paragraphs.size(); p++) {
+            AlignedParagraph paragraph = paragraphs.get(p);
             Element row = main.appendElement("div").addClass("pair").id("p" + (p + 1));
-            Element french = row.appendElement("p").attr("lang", "fr");
-            Element english = row.appendElement("p").attr("lang", "en");
+            if (paragraph.block() instanceof Block.Code code) {
+                appendCode(row, code);
+                continue;
+            }
             Element flags = new Element("ul").addClass("flags");
-            List<SentencePair> sentences = paragraphs.get(p).sentences();
-            for (int s = 0; s < sentences.size(); s++) {
-                String position = (p + 1) + "." + (s + 1);
-                SentencePair pair = sentences.get(s);
-                mark(appendSentence(french, pair.source(), position), pair);
-                Element target = mark(appendSentence(english, pair.target(), position), pair)
-                        .attr("tabindex", "0").id("s" + position);
-                describe(target, pair);
-                pair.flags().forEach(flag -> appendFlag(flags, position, flag, pair));
+            SentenceAppender sentences = new SentenceAppender(p + 1, flags);
+            if (paragraph.block() instanceof Block.Table table) {
+                appendTables(row, table, paragraph.cells(), sentences);
+            } else {
+                Element french = row.appendElement("p").attr("lang", "fr");
+                Element english = row.appendElement("p").attr("lang", "en");
+                paragraph.sentences().forEach(pair -> sentences.append(french, english, pair));
             }
             if (!flags.children().isEmpty()) {
                 row.addClass("has-flags").appendChild(flags);
@@ -171,6 +176,69 @@ final class HtmlWriter {
         Element actions = editor.appendElement("div").addClass("editor-actions");
         button(actions, "editor-save", "Save and mark reviewed", "Ctrl+Enter");
         button(actions, "editor-cancel", "Cancel", "Escape");
+    }
+
+    /** Puts a paragraph's sentences (or a table's cells) on the page, numbering them from 1 as the export does. */
+    private static final class SentenceAppender {
+        private final int paragraph;
+        private final Element flags;
+        private int sentence;
+
+        SentenceAppender(int paragraph, Element flags) {
+            this.paragraph = paragraph;
+            this.flags = flags;
+        }
+
+        /** The next sentence, its French into {@code french} and its reviewable English into {@code english}. */
+        void append(Element french, Element english, SentencePair pair) {
+            String position = paragraph + "." + ++sentence;
+            mark(appendSentence(french, pair.source(), position), pair);
+            Element target = mark(appendSentence(english, pair.target(), position), pair)
+                    .attr("tabindex", "0").id("s" + position);
+            describe(target, pair);
+            pair.flags().forEach(flag -> appendFlag(flags, position, flag, pair));
+        }
+    }
+
+    /** Code across both columns, as it is, marked as not translated ({@code translate="no"} for browsers too). */
+    private static void appendCode(Element row, Block.Code code) {
+        Element block = row.addClass("code").appendElement("figure").addClass("code").attr("translate", "no");
+        block.appendElement("figcaption").text("Code" + (code.language().isEmpty() ? "" : " (" + code.language() + ")")
+                + ", not translated");
+        Element element = block.appendElement("pre").appendElement("code").text(code.text());
+        if (!code.language().isEmpty()) {
+            element.addClass("language-" + code.language());
+        }
+    }
+
+    /** The French table and the English one side by side, each cell's English reviewable like a sentence. */
+    private static void appendTables(Element row, Block.Table table, List<List<Optional<SentencePair>>> cells,
+                                     SentenceAppender sentences) {
+        row.addClass("table");
+        Element french = row.appendElement("table").attr("lang", "fr");
+        Element english = row.appendElement("table").attr("lang", "en");
+        for (int r = 0; r < cells.size(); r++) {
+            Element frenchRow = (r < table.headerRows() ? section(french, "thead") : section(french, "tbody"))
+                    .appendElement("tr");
+            Element englishRow = (r < table.headerRows() ? section(english, "thead") : section(english, "tbody"))
+                    .appendElement("tr");
+            String tag = r < table.headerRows() ? "th" : "td";
+            for (int c = 0; c < table.columns(); c++) {
+                Element frenchCell = aligned(frenchRow.appendElement(tag), table.alignments().get(c));
+                Element englishCell = aligned(englishRow.appendElement(tag), table.alignments().get(c));
+                cells.get(r).get(c).ifPresent(pair -> sentences.append(frenchCell, englishCell, pair));
+            }
+        }
+    }
+
+    private static Element section(Element table, String name) {
+        Element last = table.children().last();
+        return last != null && last.normalName().equals(name) ? last : table.appendElement(name);
+    }
+
+    private static Element aligned(Element cell, Block.Table.Alignment alignment) {
+        return alignment == Block.Table.Alignment.NONE ? cell
+                : cell.addClass("align-" + alignment.name().toLowerCase(Locale.ROOT));
     }
 
     private static Element appendSentence(Element paragraph, String text, String position) {

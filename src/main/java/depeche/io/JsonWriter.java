@@ -5,8 +5,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import depeche.document.AlignedParagraph;
 import depeche.document.Article;
 import depeche.document.BilingualDocument;
+import depeche.document.Block;
 import depeche.document.Flag;
 import depeche.document.ModelInfo;
 import depeche.document.SentencePair;
@@ -62,9 +64,7 @@ final class JsonWriter {
                     new SourceJson(article.source().toString(), article.url().orElse(null), article.date().orElse(null)),
                     new TextJson(article.title(), document.translatedTitle()),
                     document.summary().map(SummaryJson::of).orElse(null),
-                    document.paragraphs().stream()
-                            .map(p -> new ParagraphJson(p.sentences().stream().map(SentenceJson::of).toList()))
-                            .toList(),
+                    document.paragraphs().stream().map(ParagraphJson::of).toList(),
                     document.run().models(),
                     document.run().settings(),
                     timings,
@@ -84,7 +84,43 @@ final class JsonWriter {
         }
     }
 
-    record ParagraphJson(List<SentenceJson> sentences) {}
+    /**
+     * One block of the body. {@code kind} is {@code prose}, {@code code} or {@code table}; {@code sentences} are a
+     * paragraph's sentences, a table's cells with text row by row (numbered as the review page numbers them), none
+     * for code. Code has {@code code} (unchanged, never translated) and {@code language} when its source names one;
+     * a table has {@code table}.
+     */
+    record ParagraphJson(String kind, List<SentenceJson> sentences, String code, String language, TableJson table) {
+        static ParagraphJson of(AlignedParagraph paragraph) {
+            List<SentenceJson> sentences = paragraph.sentences().stream().map(SentenceJson::of).toList();
+            if (paragraph.block() instanceof Block.Code code) {
+                return new ParagraphJson(CODE, sentences, code.text(),
+                        code.language().isEmpty() ? null : code.language(), null);
+            }
+            if (paragraph.block() instanceof Block.Table) {
+                return new ParagraphJson(TABLE, sentences, null, null, TableJson.of(paragraph));
+            }
+            return new ParagraphJson(PROSE, sentences, null, null, null);
+        }
+    }
+
+    static final String PROSE = "prose";
+    static final String CODE = "code";
+    static final String TABLE = "table";
+
+    /**
+     * A table's shape and text: its header rows, each column's alignment ({@code none}, {@code left},
+     * {@code center}, {@code right}), and its cells row by row in French and in English ({@code ""} when blank).
+     */
+    record TableJson(int headerRows, List<String> alignments, List<List<String>> fr, List<List<String>> en) {
+        static TableJson of(AlignedParagraph paragraph) {
+            Block.Table table = (Block.Table) paragraph.block();
+            return new TableJson(table.headerRows(),
+                    table.alignments().stream().map(a -> a.name().toLowerCase(Locale.ROOT)).toList(), table.rows(),
+                    paragraph.cells().stream().map(row -> row.stream()
+                            .map(cell -> cell.map(SentencePair::target).orElse("")).toList()).toList());
+        }
+    }
 
     /**
      * {@code confidence} is the model's length-normalised log-probability (comparable only between outputs of one

@@ -2,22 +2,27 @@ package depeche.io;
 
 import depeche.document.Article;
 import java.nio.file.Path;
+import java.util.List;
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
 
 /**
- * A {@code .md} article: CommonMark turned into HTML, then read as an HTML article, so the first
- * {@code # } heading is the headline and each paragraph, sub-heading, list item or quotation is
- * a paragraph; links keep their text, images and raw HTML scripts are dropped. A file nested deeper than
+ * A {@code .md} article: CommonMark (with GitHub's tables) turned into HTML, then read as an HTML article, so the
+ * first {@code # } heading is the headline and each paragraph, sub-heading, list item or quotation is
+ * a paragraph, each fenced or indented code block a code block (never translated) and each table a table
+ * (translated cell by cell); links keep their text, images and raw HTML scripts are dropped. A file nested deeper than
  * {@link ReadLimits#MAX_NESTING} levels is refused before it is rendered.
  */
 final class MarkdownArticleReader {
 
     // Both are immutable and thread-safe.
-    private static final Parser PARSER = Parser.builder().build();
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().build();
+    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
+    private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(EXTENSIONS).build();
 
     private MarkdownArticleReader() {}
 

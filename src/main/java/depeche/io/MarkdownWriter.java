@@ -5,6 +5,7 @@ import static depeche.io.MarkdownText.escape;
 import depeche.document.AlignedParagraph;
 import depeche.document.Article;
 import depeche.document.BilingualDocument;
+import depeche.document.Block;
 import depeche.document.ModelInfo;
 import depeche.document.Origin;
 import depeche.document.SentencePair;
@@ -18,7 +19,7 @@ import java.util.Locale;
 /**
  * {@code <id>.md}: the English headline with the French one under it, the summary, then the
  * article paragraph by paragraph, each French paragraph quoted ({@code >}) and followed by its
- * English translation; warnings, what a reviewer should look at (quality flags, sentences a person
+ * English translation (code and tables: see {@link MarkdownBlocks}); warnings, what a reviewer should look at (quality flags, sentences a person
  * corrected or approved) and the models used at the end.
  */
 final class MarkdownWriter {
@@ -41,8 +42,14 @@ final class MarkdownWriter {
         md.append("## Article\n\n");
         md.append("Each French paragraph (quoted) is followed by its English translation.\n\n");
         for (AlignedParagraph paragraph : document.paragraphs()) {
-            md.append("> ").append(escape(paragraph.source())).append("\n\n");
-            md.append(escape(paragraph.target())).append("\n\n");
+            if (paragraph.block() instanceof Block.Code code) {
+                MarkdownBlocks.appendCode(md, code);
+            } else if (paragraph.block() instanceof Block.Table table) {
+                MarkdownBlocks.appendTable(md, table, paragraph.cells());
+            } else {
+                md.append("> ").append(escape(paragraph.source())).append("\n\n");
+                md.append(escape(paragraph.target())).append("\n\n");
+            }
         }
 
         List<String> warnings = document.allWarnings();
@@ -72,7 +79,7 @@ final class MarkdownWriter {
             List<SentencePair> sentences = paragraphs.get(p).sentences();
             for (int s = 0; s < sentences.size(); s++) {
                 SentencePair pair = sentences.get(s);
-                String where = "paragraph " + (p + 1) + ", sentence " + (s + 1) + ": ";
+                String where = "paragraph " + (p + 1) + ", " + paragraphs.get(p).place(s) + ": ";
                 if (pair.origin() == Origin.REVIEWED) {
                     lines.add(where + "reviewed by a person");
                 }

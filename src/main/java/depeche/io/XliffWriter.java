@@ -2,6 +2,7 @@ package depeche.io;
 
 import depeche.document.AlignedParagraph;
 import depeche.document.BilingualDocument;
+import depeche.document.Block;
 import depeche.document.Flag;
 import depeche.document.ModelInfo;
 import depeche.document.Origin;
@@ -11,13 +12,17 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.xml.XMLConstants;
 import javax.xml.stream.XMLStreamException;
 
 /**
  * {@code <id>.xlf}: the article as an XLIFF 2.0 file (OASIS standard) for translation tools such as OmegaT or
  * Okapi. One {@code <file>} per article; the headline is unit {@code title}, each paragraph a {@code <group>}
  * ({@code p2}) of one {@code <unit>} per sentence ({@code p2-s3}), each with one segment whose {@code state} is
- * {@code initial} for the model's output and {@code reviewed} for a person's correction.
+ * {@code initial} for the model's output and {@code reviewed} for a person's correction. A table's group has
+ * {@code type="depeche:table"} and one unit per cell with text, row by row, named by its place ("row 2, column 1");
+ * a code block's group ({@code type="depeche:code"}) holds one unit {@code translate="no"} with
+ * {@code xml:space="preserve"}, the code unchanged as its source and target.
  *
  * <p>What depeche knows beyond the text goes in the Metadata module ({@code mda}, part of XLIFF 2.0, which
  * conformant tools keep): per unit the origin and the model's confidence (category {@code depeche}) and the
@@ -31,6 +36,10 @@ final class XliffWriter {
     static final String METADATA = "urn:oasis:names:tc:xliff:metadata:2.0";
     static final String FLAGS_CATEGORY = "quality-flags";
     static final String DEPECHE_CATEGORY = "depeche";
+    /** The {@code type} of a paragraph's group that is a table, its cells one unit each. */
+    static final String TABLE_TYPE = "depeche:table";
+    /** The {@code type} of a paragraph's group that is a code block. */
+    static final String CODE_TYPE = "depeche:code";
 
     private XliffWriter() {}
 
@@ -58,11 +67,25 @@ final class XliffWriter {
             writeUnit(xml, "title", new SentencePair(document.article().title(), document.translatedTitle()));
             List<AlignedParagraph> paragraphs = document.paragraphs();
             for (int p = 0; p < paragraphs.size(); p++) {
+                AlignedParagraph paragraph = paragraphs.get(p);
+                String group = "p" + (p + 1);
                 xml.open("group");
-                xml.raw().writeAttribute("id", "p" + (p + 1));
-                List<SentencePair> sentences = paragraphs.get(p).sentences();
-                for (int s = 0; s < sentences.size(); s++) {
-                    writeUnit(xml, "p" + (p + 1) + "-s" + (s + 1), sentences.get(s));
+                xml.raw().writeAttribute("id", group);
+                if (paragraph.block() instanceof Block.Code code) {
+                    writeCode(xml, group, code);
+                } else if (paragraph.block() instanceof Block.Table) {
+                    xml.raw().writeAttribute("type", TABLE_TYPE);
+                    List<String> cells = paragraph.cellPlaces();
+                    for (int s = 0; s < cells.size(); s++) {
+                        String name = cells.get(s);
+                        writeUnit(xml, group + "-s" + (s + 1), unit -> unit.writeAttribute("name", name),
+                                paragraph.sentences().get(s));
+                    }
+                } else {
+                    List<SentencePair> sentences = paragraph.sentences();
+                    for (int s = 0; s < sentences.size(); s++) {
+                        writeUnit(xml, group + "-s" + (s + 1), sentences.get(s));
+                    }
                 }
                 xml.close();
             }
@@ -95,9 +118,38 @@ final class XliffWriter {
         xml.close();
     }
 
+    /**
+     * A code block: a unit marked {@code translate="no"} whose whitespace is kept, the code as source and target
+     * alike (so that a document made from the targets has it in place); no sentences, no metadata.
+     */
+    private static void writeCode(IndentedXml xml, String group, Block.Code code) throws XMLStreamException {
+        xml.raw().writeAttribute("type", CODE_TYPE);
+        xml.raw().writeAttribute("translate", "no");
+        xml.open("unit");
+        xml.raw().writeAttribute("id", group + "-code");
+        xml.raw().writeAttribute("translate", "no");
+        xml.raw().writeAttribute("xml", XMLConstants.XML_NS_URI, "space", "preserve");
+        if (!code.language().isEmpty()) {
+            xml.open("notes");
+            xml.text("note", note -> note.writeAttribute("category", "language"), code.language());
+            xml.close();
+        }
+        xml.open("segment");
+        xml.text("source", none -> { }, code.text());
+        xml.text("target", none -> { }, code.text());
+        xml.close();
+        xml.close();
+    }
+
     private static void writeUnit(IndentedXml xml, String id, SentencePair pair) throws XMLStreamException {
+        writeUnit(xml, id, none -> { }, pair);
+    }
+
+    private static void writeUnit(IndentedXml xml, String id, IndentedXml.Attributes attributes, SentencePair pair)
+            throws XMLStreamException {
         xml.open("unit");
         xml.raw().writeAttribute("id", id);
+        attributes.write(xml.raw());
         xml.open("mda", "metadata", METADATA);
         xml.open("mda", "metaGroup", METADATA);
         xml.raw().writeAttribute("category", DEPECHE_CATEGORY);

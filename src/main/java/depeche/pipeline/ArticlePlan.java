@@ -76,17 +76,22 @@ public record ArticlePlan(Article article, ParagraphPlan headline, List<Paragrap
         if (!errors.isEmpty()) {
             return Outcome.failure(String.join("; ", errors));
         }
-        if (paragraphs.stream().allMatch(p -> p.target().isBlank())) {
+        int sentences = paragraphs.stream().mapToInt(p -> p.sentences().size()).sum();
+        if (sentences > 0 && paragraphs.stream().allMatch(p -> p.target().isBlank())) {
             // Nothing to review, summarize or index: a model fault (or one that cannot translate this text).
-            return Outcome.failure("the model gave no English for any of the " + paragraphs.stream()
-                    .mapToInt(p -> p.sentences().size()).sum() + " sentences of the body (empty output)");
+            // A body of code alone has nothing to translate, and is no fault.
+            return Outcome.failure("the model gave no English for any of the " + sentences
+                    + " sentences of the body (empty output)");
         }
         List<String> warnings = new ArrayList<>();
         if (title.target().isBlank()) {
             warnings.add("headline: the model gave no English for it (empty output)");
         }
         title.translations().forEach(s -> s.warnings().forEach(w -> warnings.add("headline: " + w)));
-        return Outcome.success(new Translation(title.target(),
-                paragraphs.stream().map(p -> p.aligned().orElseThrow()).toList(), warnings));
+        List<AlignedParagraph> aligned = new ArrayList<>();
+        for (int i = 0; i < paragraphs.size(); i++) {
+            aligned.add(AlignedParagraph.of(article.blocks().get(i), paragraphs.get(i).translations().toList()));
+        }
+        return Outcome.success(new Translation(title.target(), aligned, warnings));
     }
 }

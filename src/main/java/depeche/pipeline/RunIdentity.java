@@ -2,6 +2,7 @@ package depeche.pipeline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import depeche.document.Article;
+import depeche.document.Block;
 import depeche.document.ModelInfo;
 import depeche.document.RunInfo;
 import depeche.inference.LoadedModel;
@@ -57,6 +58,11 @@ public record RunIdentity(String toolVersion, List<ModelInfo> models, Map<String
         identity.put("tool", toolVersion);
         identity.put("title", article.title());
         identity.put("paragraphs", article.paragraphs());
+        if (!article.blocks().stream().allMatch(Block.Prose.class::isInstance)) {
+            // Which paragraphs are code or tables changes the outputs; an all-prose article keeps its fingerprint.
+            identity.put("blocks", article.blocks().stream().map(block -> List.of(block.getClass().getSimpleName(),
+                    block)).toList());
+        }
         identity.put("url", article.url().orElse(null));
         identity.put("date", article.date().orElse(null));
         identity.put("models", models);

@@ -1,5 +1,6 @@
 package depeche.pipeline;
 
+import depeche.document.AlignedParagraph;
 import depeche.document.Outcome;
 import depeche.document.Summary;
 import depeche.summarize.Summarizer;
@@ -47,7 +48,7 @@ final class SummarizeStage {
      */
     private List<Outcome<Summary>> summaries(List<TranslatedArticle> articles) {
         Outcome<List<Outcome<Summary>>> together = ArticleFaults.attempt(() -> summarizer.orElseThrow().summarizeAll(
-                articles.stream().map(a -> a.translation().value().orElseThrow().body()).toList(), done -> { }));
+                articles.stream().map(SummarizeStage::prose).toList(), done -> { }));
         if (together.value().filter(summaries -> summaries.size() == articles.size()).isPresent()) {
             return together.value().get();
         }
@@ -58,8 +59,13 @@ final class SummarizeStage {
                 + together.value().orElseThrow().size() + " summaries for one article")));
     }
 
-    /** The length of the English body, the summarizer's input (to share out the time). */
+    /** What a summary is made of: the body's running text; code and tables are left out. */
+    private static List<AlignedParagraph> prose(TranslatedArticle article) {
+        return article.translation().value().orElseThrow().body().stream().filter(AlignedParagraph::isProse).toList();
+    }
+
+    /** The length of the English running text, the summarizer's input (to share out the time). */
     private static int length(TranslatedArticle article) {
-        return article.translation().value().orElseThrow().body().stream().mapToInt(p -> p.target().length()).sum();
+        return prose(article).stream().mapToInt(p -> p.target().length()).sum();
     }
 }

@@ -111,7 +111,7 @@ public final class QualityChecks {
         for (AlignedParagraph paragraph : body) {
             List<SentencePair> mine = new ArrayList<>();
             paragraph.sentences().forEach(s -> mine.add(pairs.next()));
-            paragraphs.add(new AlignedParagraph(mine));
+            paragraphs.add(paragraph.withSentences(mine));
         }
         List<String> warnings = new ArrayList<>(checked.warnings());
         checkedHeadline.flags().stream()

@@ -91,7 +91,7 @@ public final class ReviewApplier {
                 }
                 sentences.add(pair);
             }
-            paragraphs.add(new AlignedParagraph(sentences));
+            paragraphs.add(document.paragraphs().get(p).withSentences(sentences));
         }
         BilingualDocument corrected = new BilingualDocument(document.article(), document.translatedTitle(), paragraphs,
                 Optional.ofNullable(summary), document.run(), document.warnings());

@@ -1,5 +1,6 @@
 package depeche.translate;
 
+import depeche.document.Block;
 import depeche.inference.LoadedModel;
 import depeche.text.ClauseSplitter;
 import depeche.text.SentenceSegmenter;
@@ -25,6 +26,26 @@ public final class Planner {
     public ParagraphPlan plan(String paragraph) {
         return new ParagraphPlan(segmenter.split(paragraph).stream()
                 .map(sentence -> new SentencePlan(splitter.split(sentence))).toList());
+    }
+
+    /**
+     * The plan of one block of an article: a prose paragraph's sentences; a table's cells with text, row by row,
+     * each one sentence (cut into clause parts only when too long for the model); nothing for code, which is
+     * never translated.
+     */
+    public ParagraphPlan plan(Block block) {
+        if (block instanceof Block.Prose prose) {
+            return plan(prose.text());
+        }
+        if (block instanceof Block.Table table) {
+            return new ParagraphPlan(table.cells().stream().map(cell -> new SentencePlan(splitter.split(cell))).toList());
+        }
+        return new ParagraphPlan(List.of());
+    }
+
+    /** The plans of an article's blocks, in order. */
+    public List<ParagraphPlan> planBlocks(List<Block> blocks) {
+        return blocks.stream().map(this::plan).toList();
     }
 
     /** The plans of paragraphs, in order. */

@@ -12,10 +12,10 @@
     return m.weights_sha256;
   }).join(",");
 
-  var englishSpans = Array.prototype.slice.call(document.querySelectorAll("main p[lang=en] span.s"));
+  var englishSpans = Array.prototype.slice.call(document.querySelectorAll("main [lang=en] span.s"));
   var bySentence = {};
   englishSpans.forEach(function (span) {
-    var french = document.querySelector('main p[lang=fr] span.s[data-s="' + span.dataset.s + '"]');
+    var french = document.querySelector('main [lang=fr] span.s[data-s="' + span.dataset.s + '"]');
     bySentence[span.dataset.s] = {
       english: span,
       french: french,

@@ -3,11 +3,15 @@ package depeche.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import depeche.document.AlignedParagraph;
+import depeche.document.Article;
 import depeche.document.BilingualDocument;
+import depeche.document.Block;
 import depeche.document.Origin;
 import depeche.document.SentencePair;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -32,6 +36,37 @@ class ArticleJsonReaderTest {
     void whatIsReadBackWritesTheSameFiles(Format format) throws Exception {
         assertThat(WriterTestSupport.render(format, readBack(document)))
                 .isEqualTo(WriterTestSupport.render(format, document));
+    }
+
+    /** The sample with a code block and a table (a blank cell, a warning on a cell) after its first paragraph. */
+    private BilingualDocument withCodeAndTable() {
+        Block code = new Block.Code("if (a < b) {\n\tf(\"</pre>\");\n}", "c");
+        Block.Table table = new Block.Table(List.of(List.of("Ville", "Habitants"), List.of("Paris", "")), 1,
+                List.of(Block.Table.Alignment.LEFT, Block.Table.Alignment.RIGHT));
+        List<AlignedParagraph> paragraphs = new ArrayList<>(document.paragraphs());
+        paragraphs.add(1, AlignedParagraph.of(code, List.of()));
+        paragraphs.add(2, AlignedParagraph.of(table, List.of(new SentencePair("Ville", "City"),
+                new SentencePair("Habitants", "Inhabitants"), new SentencePair("Paris", "Paris", List.of("odd")))));
+        Article source = document.article();
+        Article article = Article.of(source.id(), source.title(), paragraphs.stream().map(AlignedParagraph::block)
+                .toList(), source.source(), source.url(), source.date(), source.warnings());
+        return new BilingualDocument(article, document.translatedTitle(), paragraphs, document.summary(),
+                document.run(), document.warnings());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void codeAndTablesReadBackWriteTheSameFiles(Format format) throws Exception {
+        BilingualDocument written = withCodeAndTable();
+        BilingualDocument read = readBack(written);
+        // Token ids are not in the file; the blocks, their English and the sentences' warnings are.
+        assertThat(read.paragraphs()).extracting(AlignedParagraph::block)
+                .isEqualTo(written.paragraphs().stream().map(AlignedParagraph::block).toList());
+        assertThat(read.paragraphs()).extracting(AlignedParagraph::target)
+                .isEqualTo(written.paragraphs().stream().map(AlignedParagraph::target).toList());
+        assertThat(read.article().blocks()).isEqualTo(written.article().blocks());
+        assertThat(read.allWarnings()).contains("paragraph 3, row 2, column 1: odd");
+        assertThat(WriterTestSupport.render(format, read)).isEqualTo(WriterTestSupport.render(format, written));
     }
 
     @Test

@@ -15,8 +15,8 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * Reads an XLIFF 2.0 file from French ({@code srcLang}) to English ({@code trgLang}): one pair per
  * {@code <segment>} with a {@code <target>}, its id {@code file/unit} (and {@code /segment} when the segment
- * has an id). {@code <ignorable>} parts are left out, and so are the inline codes {@code <ph>}, {@code <sc>} and
- * {@code <ec>}; {@code <pc>} and {@code <mrk>} keep their text, {@code <cp>} gives its character.
+ * has an id). Units marked {@code translate="no"} (depeche's code blocks) and {@code <ignorable>} parts are left
+ * out, and so are the inline codes {@code <ph>}, {@code <sc>} and {@code <ec>}; {@code <pc>} and {@code <mrk>} keep their text, {@code <cp>} gives its character.
  *
  * <p>A segment in state {@code reviewed} or {@code final} is {@link Origin#REVIEWED}; {@code initial} (the
  * default) and {@code translated} are {@link Origin#MACHINE}: XLIFF's own states say whether a person approved
@@ -59,7 +59,12 @@ public final class XliffReader {
             }
             switch (xml.getLocalName()) {
                 case "file" -> fileId = xml.getAttributeValue(null, "id");
-                case "unit" -> unitId = xml.getAttributeValue(null, "id");
+                case "unit" -> {
+                    unitId = xml.getAttributeValue(null, "id");
+                    if ("no".equals(xml.getAttributeValue(null, "translate"))) {
+                        XmlText.skip(xml); // not to be translated (code): no translation to keep
+                    }
+                }
                 case "segment" -> segment(xml, id(fileId, unitId, xml.getAttributeValue(null, "id")), pairs, skipped);
                 case "ignorable", "originalData", "notes" -> XmlText.skip(xml);
                 default -> { } // file, group and module elements: look inside for units
