@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * One block of an article's body as it was read: prose that is translated sentence by sentence, code that is
  * never translated, or a table translated cell by cell.
  */
-public sealed interface Block permits Block.Prose, Block.Code, Block.Table {
+public sealed interface Block extends java.io.Serializable permits Block.Prose, Block.Code, Block.Table {
 
     /** The block as plain text (for limits and fingerprints): the prose, the code, or the cells row by row. */
     String text();

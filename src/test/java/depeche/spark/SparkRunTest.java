@@ -98,8 +98,10 @@ class SparkRunTest {
             Files.writeString(folder.resolve(String.format("t%02d.txt", i)), "Titre numéro " + i + " de la série\n"
                     + String.join("\n", paragraphs.subList(i % 10, i % 10 + 1 + i % 2)), StandardCharsets.UTF_8);
         }
+        // Code and a table: the executors must keep them as read (code never reaches the model).
         Files.writeString(folder.resolve("m.md"), "# Un titre en Markdown\n\n" + paragraphs.get(0) + "\n\n- "
-                + paragraphs.get(1) + "\n", StandardCharsets.UTF_8);
+                + paragraphs.get(1) + "\n\n```python\nprix = 3 # pas traduit\n```\n\n| Ville | Pays |\n|---|---|\n"
+                + "| Paris | France |\n", StandardCharsets.UTF_8);
         Files.writeString(folder.resolve("h.html"), "<html><head><title>Site</title></head><body><nav>Menu</nav>"
                 + "<article><h1>Un titre en HTML</h1><p>" + paragraphs.get(2) + "</p><p>" + paragraphs.get(3)
                 + "</p></article></body></html>", StandardCharsets.UTF_8);
@@ -138,6 +140,8 @@ class SparkRunTest {
         assertThat(outputs(sparkOutput)).isEqualTo(runFiles);
         assertThat(runFiles).hasSize(40 * 5 + 1)
                 .contains("index.html", "t00.md", "j7.tmx", "m.json", "h.html", "t29.xlf");
+        assertThat(Files.readString(sparkOutput.resolve("m.json"))).contains("\"kind\" : \"code\"")
+                .contains("\"kind\" : \"table\"");
         for (String name : runFiles) {
             String expected = Files.readString(runOutput.resolve(name));
             String actual = Files.readString(sparkOutput.resolve(name));
