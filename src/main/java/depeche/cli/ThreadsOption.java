@@ -6,8 +6,8 @@ import picocli.CommandLine.Option;
 /** {@code --threads N}, for every command that runs a model. */
 final class ThreadsOption {
     @Option(names = "--threads", paramLabel = "N",
-            description = "Threads for the model's computations. Default: one per available core. "
-                    + "On a server busy with other work, fewer can be faster (see `depeche bench`).")
+            description = "Threads for the model's computations. Default: one per available core that other "
+                    + "processes are not busy on when the model starts, at least one (see `depeche bench`).")
     Integer threads;
 
     /** Applies the choice to the engine; call before loading a model. */

@@ -23,8 +23,9 @@ import java.nio.file.Path;
  *   <li><b>MKL's fast kernels on AMD processors</b> ({@link MklOnAmd}): its generic path re-packs every weight
  *   matrix on every product; its fast one takes 0.5-0.6x the time per product on the AMD EPYC measured.</li>
  *   <li><b>Threads.</b> {@link #useThreads} (the {@code --threads} option) sets how many threads the
- *   operations and matrix products use; by default, one per available core (libtorch's own default counts
- *   physical cores, which a container's CPU limit does not change).</li>
+ *   operations and matrix products use; by default, one per available core that other processes are not
+ *   running on when the engine starts, at least one (libtorch's own default counts physical cores, which a
+ *   container's CPU limit does not change, nor does it see a busy server).</li>
  * </ul>
  *
  * <p>{@link Seq2SeqModel#load} calls {@link #start()}, so every model runs with these settings; a process that
@@ -76,8 +77,43 @@ public final class TorchRuntime {
     }
 
     private static void applyThreads() {
-        int threads = requestedThreads != null ? requestedThreads : Runtime.getRuntime().availableProcessors();
+        int threads = requestedThreads != null ? requestedThreads
+                : defaultThreads(Runtime.getRuntime().availableProcessors(), othersRunnable());
         JniUtils.setNumThreads(threads);
+    }
+
+    /**
+     * The default thread count: the cores other processes are not running on when the engine starts, at least
+     * one. Two threads beside two CPU-bound processes on two cores took 3.1x their time alone, one thread 1.47x
+     * (bench README): a thread that has no core of its own only waits for its partner.
+     */
+    static int defaultThreads(int cores, int othersRunnable) {
+        return Math.max(1, Math.min(cores, cores - othersRunnable));
+    }
+
+    /**
+     * Threads of other processes running or ready to run: the fourth field of /proc/loadavg ("runnable/total")
+     * less this thread, which is running as it reads it; the least of five readings 10 ms apart, because the
+     * JVM's own compiler and collector threads come and go at start-up while a busy process stays. 0 where it
+     * cannot be read.
+     */
+    static int othersRunnable() {
+        int least = Integer.MAX_VALUE;
+        for (int reading = 0; reading < 5 && least > 0; reading++) {
+            try {
+                if (reading > 0) {
+                    Thread.sleep(10);
+                }
+                String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+                least = Math.min(least, Math.max(0, Integer.parseInt(fields[3].substring(0, fields[3].indexOf('/'))) - 1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (IOException | RuntimeException e) {
+                return 0;
+            }
+        }
+        return least == Integer.MAX_VALUE ? 0 : least;
     }
 
     /** Sets an environment variable of this process for native code, unless the user set it. */

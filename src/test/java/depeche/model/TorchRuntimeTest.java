@@ -29,4 +29,34 @@ class TorchRuntimeTest {
 
         assertThat(TorchRuntime.nativeEnvironment(userSet)).isEqualTo(before);
     }
+
+    @Test
+    void theDefaultLeavesTheCoresOtherProcessesRunOnAndKeepsOneThread() {
+        assertThat(TorchRuntime.defaultThreads(2, 0)).isEqualTo(2);
+        assertThat(TorchRuntime.defaultThreads(2, 1)).isEqualTo(1);
+        assertThat(TorchRuntime.defaultThreads(2, 2)).isEqualTo(1);
+        assertThat(TorchRuntime.defaultThreads(2, 7)).isEqualTo(1);
+        assertThat(TorchRuntime.defaultThreads(8, 3)).isEqualTo(5);
+    }
+
+    @Test
+    void twoSpinningThreadsAreSeenAsOthersRunnable() throws InterruptedException {
+        assumeTrue(java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/loadavg")), "Linux only");
+        java.util.concurrent.atomic.AtomicBoolean spin = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.List<Thread> spinners = java.util.stream.IntStream.range(0, 2).mapToObj(i -> new Thread(() -> {
+            while (spin.get()) {
+                Thread.onSpinWait();
+            }
+        })).toList();
+        spinners.forEach(Thread::start);
+        try {
+            Thread.sleep(50);
+            assertThat(TorchRuntime.othersRunnable()).isGreaterThanOrEqualTo(2);
+        } finally {
+            spin.set(false);
+            for (Thread t : spinners) {
+                t.join();
+            }
+        }
+    }
 }
