@@ -17,10 +17,11 @@ public final class IndexEntries {
     private IndexEntries() {
     }
 
-    static List<IndexEntry> of(RunReport report, List<ReadArticle> read) {
+    /** @param reports the run report's articles */
+    static List<IndexEntry> of(List<ArticleReport> reports, List<ReadArticle> read) {
         Map<String, Article> articles = read.stream().map(ReadArticle::article)
                 .collect(Collectors.toMap(Article::id, Function.identity(), (a, b) -> a));
-        return report.articles().stream().map(entry -> {
+        return reports.stream().map(entry -> {
             Optional<Article> article = Optional.ofNullable(articles.get(entry.id()));
             return entry(entry, article.map(Article::title), article.flatMap(Article::date));
         }).toList();

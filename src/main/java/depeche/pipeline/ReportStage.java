@@ -48,7 +48,7 @@ final class ReportStage {
     }
 
     /**
-     * Writes the report of a run that started at {@code started} and the index from it, and returns the report.
+     * Writes the index and the report of a run that started at {@code started}, and returns the report.
      *
      * @param stopped why the run stopped before every article was done ("interrupted"); empty when it finished
      */
@@ -59,27 +59,16 @@ final class ReportStage {
                 + " not done (reported failed); a new run does them"));
         List<RunReport.ArticleReport> articles = ledger.reports(stopped.map(reason -> reason + ": the run stopped "
                 + "before this article was done").orElse("the run ended before this article was done"));
-        RunReport report = build(started, errors, articles);
-        // The index is a convenience: failing to write it costs no article, but the run did not deliver it.
-        Optional<String> indexFailed = ArticleFaults.attempt(() -> folder.writeIndex(IndexEntries.of(report, read)))
-                .error();
-        if (indexFailed.isPresent()) {
-            errors.add("index.html was not written: " + indexFailed.get());
-            return write(build(started, errors, articles));
-        }
-        return write(report);
-    }
-
-    private RunReport build(Instant started, List<String> errors, List<RunReport.ArticleReport> articles) {
+        // From the report's entries, so failed and skipped articles are listed too. The index is a convenience:
+        // failing to write it costs no article, but the run did not deliver it.
+        ArticleFaults.attempt(() -> folder.writeIndex(IndexEntries.of(articles, read))).error()
+                .ifPresent(e -> errors.add("index.html was not written: " + e));
         Instant finished = Instant.now();
-        return new RunReport(RunReport.FORMAT, identity.toolVersion(), started.toString(), finished.toString(),
-                Duration.between(started, finished).toMillis() / 1000.0, input.toString(), output.toString(),
-                identity.models(), identity.settings(), List.copyOf(warnings), List.copyOf(errors),
+        RunReport report = new RunReport(RunReport.FORMAT, identity.toolVersion(), started.toString(),
+                finished.toString(), Duration.between(started, finished).toMillis() / 1000.0, input.toString(),
+                output.toString(), identity.models(), identity.settings(), List.copyOf(warnings), List.copyOf(errors),
                 RunReport.Counts.of(articles), memory.map(file -> RunReport.Memory.of(file.toString(), articles))
                 .orElse(null), articles);
-    }
-
-    private RunReport write(RunReport report) throws IOException {
         try {
             report.write(output);
         } catch (IOException e) {
