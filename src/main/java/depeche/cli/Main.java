@@ -1,6 +1,7 @@
 package depeche.cli;
 
 import depeche.folder.ModelException;
+import depeche.model.TorchRuntime;
 import depeche.text.OneLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
@@ -31,7 +32,9 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        int code = run(args);
+        TorchRuntime.awaitBackgroundStart();
+        System.exit(code);
     }
 
     /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */

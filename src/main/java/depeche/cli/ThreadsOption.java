@@ -10,11 +10,15 @@ final class ThreadsOption {
                     + "processes are not busy on when the model starts, at least one (see `depeche bench`).")
     Integer threads;
 
-    /** Applies the choice to the engine; call before loading a model. */
+    /**
+     * Applies the choice to the engine and starts the engine in the background; call first thing in a command
+     * that loads a model, once its options are known to be valid.
+     */
     void apply() {
         if (threads != null && threads < 1) {
             throw new UsageException("--threads must be at least 1, not " + threads);
         }
         TorchRuntime.useThreads(threads);
+        TorchRuntime.startInBackground();
     }
 }

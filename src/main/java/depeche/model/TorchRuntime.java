@@ -4,8 +4,11 @@ import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 import com.sun.jna.NativeLibrary;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
  * The process-wide settings of the native engine, made before libtorch loads, because its thread pools read them
@@ -34,6 +37,7 @@ import java.nio.file.Path;
 public final class TorchRuntime {
     private static Integer requestedThreads;
     private static boolean started;
+    private static volatile Thread backgroundStart;
 
     private TorchRuntime() {
     }
@@ -70,6 +74,59 @@ public final class TorchRuntime {
         applyThreads();
     }
 
+    /**
+     * Starts the engine on a thread of its own and returns at once, so that loading libtorch (0.6 s) overlaps
+     * what a command does before it needs the engine: reading the config, the tokenizer and the input.
+     * {@link #start()} waits for it; a failure is reported there, by the caller's own start.
+     */
+    public static void startInBackground() {
+        Thread starter = new Thread(() -> {
+            try {
+                start();
+            } catch (RuntimeException | LinkageError e) {
+                // The caller's start() tries again and reports it.
+            }
+        }, "depeche-engine-start");
+        starter.setDaemon(true);
+        starter.start();
+        backgroundStart = starter;
+    }
+
+    /**
+     * Waits for a start begun by {@link #startInBackground()} to finish. Call before the process exits: exiting
+     * while libtorch's static initialisers run on the other thread could crash the process on its way out.
+     */
+    public static void awaitBackgroundStart() {
+        Thread starter = backgroundStart;
+        if (starter == null) {
+            return;
+        }
+        try {
+            starter.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Runs {@code work} with the engine's operations on the calling thread alone, then restores the thread count.
+     * For steps too small to share: a decoding step of one sentence's four beams multiplies four rows by each
+     * weight matrix, and handing each product to a second thread (waking it, waiting at the barrier) costs more
+     * than the half it takes over (see {@link Decoder}).
+     */
+    static <T> T onOneThread(Supplier<T> work) {
+        int threads = JniUtils.getNumThreads();
+        if (threads == 1) {
+            return work.get();
+        }
+        JniUtils.setNumThreads(1);
+        try {
+            return work.get();
+        } finally {
+            JniUtils.setNumThreads(threads);
+        }
+    }
+
     /** The intra-op threads in use (starts the engine). */
     public static synchronized int threads() {
         start();
@@ -93,27 +150,56 @@ public final class TorchRuntime {
 
     /**
      * Threads of other processes running or ready to run: the fourth field of /proc/loadavg ("runnable/total")
-     * less this thread, which is running as it reads it; the least of five readings 10 ms apart, because the
-     * JVM's own compiler and collector threads come and go at start-up while a busy process stays. 0 where it
-     * cannot be read.
+     * less this process's own runnable threads (this one reading it, the JVM's compiler threads, and the engine
+     * starting on a thread of its own while the tokenizer loads on another), counted just before and just after;
+     * the median of five readings 10 ms apart, because threads wake and sleep between the counts while a busy
+     * process stays. 0 where it cannot be read.
      */
     static int othersRunnable() {
-        int least = Integer.MAX_VALUE;
-        for (int reading = 0; reading < 5 && least > 0; reading++) {
+        int[] readings = new int[5];
+        for (int reading = 0; reading < readings.length; reading++) {
             try {
                 if (reading > 0) {
                     Thread.sleep(10);
                 }
+                int ownBefore = ownRunnable();
                 String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-                least = Math.min(least, Math.max(0, Integer.parseInt(fields[3].substring(0, fields[3].indexOf('/'))) - 1));
+                int runnable = Integer.parseInt(fields[3].substring(0, fields[3].indexOf('/')));
+                readings[reading] = Math.max(0, runnable - Math.max(ownBefore, ownRunnable()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
+                return 0;
             } catch (IOException | RuntimeException e) {
                 return 0;
             }
         }
-        return least == Integer.MAX_VALUE ? 0 : least;
+        Arrays.sort(readings);
+        return readings[readings.length / 2];
+    }
+
+    /**
+     * This process's threads that are running or ready to run (state R in /proc/self/task/N/stat), at least 1:
+     * the thread asking.
+     */
+    static int ownRunnable() {
+        int runnable = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (Path task : tasks) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    // "pid (name) S ...": the name may hold spaces and parentheses; the state follows the last ')'.
+                    int end = stat.lastIndexOf(')');
+                    if (end >= 0 && end + 2 < stat.length() && stat.charAt(end + 2) == 'R') {
+                        runnable++;
+                    }
+                } catch (IOException e) {
+                    // the thread ended while we looked
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 1;
+        }
+        return Math.max(1, runnable);
     }
 
     /** Sets an environment variable of this process for native code, unless the user set it. */

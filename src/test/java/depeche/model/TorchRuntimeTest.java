@@ -3,6 +3,13 @@ package depeche.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ai.djl.pytorch.jni.JniUtils;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The native environment defaults {@link TorchRuntime} sets before libtorch loads, and that a user's value wins. */
@@ -40,10 +47,29 @@ class TorchRuntimeTest {
     }
 
     @Test
-    void twoSpinningThreadsAreSeenAsOthersRunnable() throws InterruptedException {
-        assumeTrue(java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/loadavg")), "Linux only");
-        java.util.concurrent.atomic.AtomicBoolean spin = new java.util.concurrent.atomic.AtomicBoolean(true);
-        java.util.List<Thread> spinners = java.util.stream.IntStream.range(0, 2).mapToObj(i -> new Thread(() -> {
+    void twoBusyProcessesAreSeenAsOthersRunnable() throws Exception {
+        assumeTrue(Files.isReadable(Path.of("/proc/loadavg")), "Linux only");
+        List<Process> busy = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                busy.add(new ProcessBuilder("sh", "-c", "while :; do :; done").start());
+            }
+            Thread.sleep(100);
+            assertThat(TorchRuntime.othersRunnable()).isGreaterThanOrEqualTo(2);
+        } finally {
+            busy.forEach(Process::destroyForcibly);
+        }
+    }
+
+    /**
+     * This process's own busy threads (the engine starting on one while the tokenizer loads on another) are not
+     * other processes: they are counted as its own and left out of {@link TorchRuntime#othersRunnable()}.
+     */
+    @Test
+    void ownBusyThreadsCountAsOwnNotOthers() throws InterruptedException {
+        assumeTrue(Files.isReadable(Path.of("/proc/self/task")), "Linux only");
+        AtomicBoolean spin = new AtomicBoolean(true);
+        List<Thread> spinners = IntStream.range(0, 2).mapToObj(i -> new Thread(() -> {
             while (spin.get()) {
                 Thread.onSpinWait();
             }
@@ -51,12 +77,27 @@ class TorchRuntimeTest {
         spinners.forEach(Thread::start);
         try {
             Thread.sleep(50);
-            assertThat(TorchRuntime.othersRunnable()).isGreaterThanOrEqualTo(2);
+            assertThat(TorchRuntime.ownRunnable()).isGreaterThanOrEqualTo(3); // two spinners and the asking thread
         } finally {
             spin.set(false);
             for (Thread t : spinners) {
                 t.join();
             }
+        }
+    }
+
+    @Test
+    void smallWorkRunsOnOneThreadAndTheThreadCountComesBack() {
+        TorchRuntime.useThreads(2);
+        try {
+            TorchRuntime.start();
+
+            int inside = TorchRuntime.onOneThread(JniUtils::getNumThreads);
+
+            assertThat(inside).isEqualTo(1);
+            assertThat(JniUtils.getNumThreads()).isEqualTo(2);
+        } finally {
+            TorchRuntime.useThreads(null);
         }
     }
 }
