@@ -2,6 +2,7 @@ package depeche.cli;
 
 import depeche.generate.GenerationConfig;
 import depeche.quality.QualityChecks;
+import depeche.quality.SourceLanguage;
 import java.io.PrintWriter;
 import java.util.OptionalDouble;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,6 +30,11 @@ public final class QualityOptions {
                     "--min-confidence is a log-probability, 0 or below (e.g. -0.8), not " + score);
         }
         minConfidence = OptionalDouble.of(score);
+    }
+
+    /** Starts what the checks need that takes a while to read (the language profiles), in the background. */
+    void prepare() {
+        SourceLanguage.prepareInBackground();
     }
 
     QualityChecks checks() {

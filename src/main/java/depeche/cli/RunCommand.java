@@ -88,6 +88,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         threads.apply();
+        quality.prepare();
         BatchJob.Settings settings = new BatchJob.Settings(input, output, formats.formats(), force);
         Optional<String> problem = settings.problem();
         if (problem.isPresent()) {

@@ -68,6 +68,7 @@ final class TranslateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         threads.apply();
+        quality.prepare();
         List<String> lines = InputText.from(words, System.in).lines().map(FrenchNormalizer::clean).toList();
         // No memory unless --memory FILE: a one-off command has no output folder to keep one in.
         try (LoadedModel model = LoadedModel.load(modelOption.resolve(Role.TRANSLATION));
