@@ -3,6 +3,8 @@ package depeche.cli;
 import depeche.folder.ModelException;
 import depeche.model.TorchRuntime;
 import depeche.text.OneLine;
+import java.util.Arrays;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -28,13 +30,26 @@ public final class Main implements Runnable {
     /** Exit code for an unforeseen failure (a bug in depeche): never mistaken for "some articles failed". */
     public static final int EXIT_INTERNAL_ERROR = 3;
 
+    private static final Set<String> MODEL_COMMANDS = Set.of("run", "translate", "summarize", "bench");
+    private static final Set<String> HELP_OPTIONS = Set.of("-h", "--help", "-V", "--version");
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (loadsModel(args)) {
+            // libtorch takes 0.6 s to load: begin now, beside parsing the options and reading the model's files.
+            TorchRuntime.startInBackground();
+        }
         int code = run(args);
         TorchRuntime.awaitBackgroundStart();
         System.exit(code);
+    }
+
+    /** Whether {@code args} name a command that runs a model (not only to print its help). */
+    static boolean loadsModel(String[] args) {
+        return args.length > 0 && MODEL_COMMANDS.contains(args[0])
+                && Arrays.stream(args).noneMatch(a -> HELP_OPTIONS.contains(a));
     }
 
     /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */
