@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import depeche.model.DecoderState;
 import depeche.model.EncoderOutput;
 import depeche.model.Seq2SeqModel;
+import depeche.model.TorchRuntime;
 import java.util.List;
 
 /**
@@ -26,6 +27,7 @@ public final class Generator {
      */
     public List<List<Hypothesis>> generate(long[][] inputs, GenerationConfig config) {
         validate(config);
+        TorchRuntime.followLoad();
         int group = config.numBeams();
         try (NDManager manager = NDManager.newBaseManager();
              EncoderOutput encoded = model.encode(manager, inputs);

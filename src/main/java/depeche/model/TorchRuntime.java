@@ -4,10 +4,8 @@ import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 import com.sun.jna.NativeLibrary;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.function.Supplier;
 
 /**
@@ -35,8 +33,8 @@ import java.util.function.Supplier;
  * loaded the engine before (a test) keeps what it had, except for the thread count.
  */
 public final class TorchRuntime {
-    private static Integer requestedThreads;
-    private static boolean started;
+    private static volatile Integer requestedThreads;
+    private static volatile boolean started;
     private static volatile Thread backgroundStart;
 
     private TorchRuntime() {
@@ -109,6 +107,24 @@ public final class TorchRuntime {
     }
 
     /**
+     * Follows the load of the machine when no thread count was asked for: sets the threads to the cores that
+     * other processes are not busy on now (the median of readings over the last second or so, see
+     * {@link RunnableThreads.Watch}). Generation calls it before each call, so a nightly run that a neighbour
+     * starts competing with halfway gives up the core it would only wait for, and takes it back when the
+     * neighbour ends. Does nothing before the engine starts or when {@code --threads} was given.
+     */
+    public static void followLoad() {
+        if (requestedThreads != null || !started) {
+            return;
+        }
+        int threads = defaultThreads(Runtime.getRuntime().availableProcessors(),
+                RunnableThreads.watch().othersRunnable());
+        if (threads != JniUtils.getNumThreads()) {
+            JniUtils.setNumThreads(threads);
+        }
+    }
+
+    /**
      * Runs {@code work} with the engine's operations on the calling thread alone, then restores the thread count.
      * For steps too small to share: a decoding step of one sentence's four beams multiplies four rows by each
      * weight matrix, and handing each product to a second thread (waking it, waiting at the barrier) costs more
@@ -135,7 +151,7 @@ public final class TorchRuntime {
 
     private static void applyThreads() {
         int threads = requestedThreads != null ? requestedThreads
-                : defaultThreads(Runtime.getRuntime().availableProcessors(), othersRunnable());
+                : defaultThreads(Runtime.getRuntime().availableProcessors(), RunnableThreads.othersRunnable());
         JniUtils.setNumThreads(threads);
     }
 
@@ -146,60 +162,6 @@ public final class TorchRuntime {
      */
     static int defaultThreads(int cores, int othersRunnable) {
         return Math.max(1, Math.min(cores, cores - othersRunnable));
-    }
-
-    /**
-     * Threads of other processes running or ready to run: the fourth field of /proc/loadavg ("runnable/total")
-     * less this process's own runnable threads (this one reading it, the JVM's compiler threads, and the engine
-     * starting on a thread of its own while the tokenizer loads on another), counted just before and just after;
-     * the median of five readings 10 ms apart, because threads wake and sleep between the counts while a busy
-     * process stays. 0 where it cannot be read.
-     */
-    static int othersRunnable() {
-        int[] readings = new int[5];
-        for (int reading = 0; reading < readings.length; reading++) {
-            try {
-                if (reading > 0) {
-                    Thread.sleep(10);
-                }
-                int ownBefore = ownRunnable();
-                String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-                int runnable = Integer.parseInt(fields[3].substring(0, fields[3].indexOf('/')));
-                readings[reading] = Math.max(0, runnable - Math.max(ownBefore, ownRunnable()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return 0;
-            } catch (IOException | RuntimeException e) {
-                return 0;
-            }
-        }
-        Arrays.sort(readings);
-        return readings[readings.length / 2];
-    }
-
-    /**
-     * This process's threads that are running or ready to run (state R in /proc/self/task/N/stat), at least 1:
-     * the thread asking.
-     */
-    static int ownRunnable() {
-        int runnable = 0;
-        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
-            for (Path task : tasks) {
-                try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    // "pid (name) S ...": the name may hold spaces and parentheses; the state follows the last ')'.
-                    int end = stat.lastIndexOf(')');
-                    if (end >= 0 && end + 2 < stat.length() && stat.charAt(end + 2) == 'R') {
-                        runnable++;
-                    }
-                } catch (IOException e) {
-                    // the thread ended while we looked
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return 1;
-        }
-        return Math.max(1, runnable);
     }
 
     /** Sets an environment variable of this process for native code, unless the user set it. */

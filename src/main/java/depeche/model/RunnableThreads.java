@@ -1,0 +1,144 @@
+package depeche.model;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * How many threads of other processes are running or waiting for a core, from Linux's /proc: the machine's
+ * runnable count (the fourth field of /proc/loadavg, "runnable/total") less this process's own runnable threads
+ * (state R in /proc/self/task/N/stat). The engine sizes its thread pool from it ({@link TorchRuntime}).
+ *
+ * <p>Single readings are noisy (threads wake and sleep between the two counts; the JVM's compiler threads come
+ * and go), so callers take the median of several. Where /proc cannot be read (not Linux), every reading is 0.
+ */
+final class RunnableThreads {
+    /** Readings of {@link Watch} are this far apart. */
+    static final long WATCH_INTERVAL_MS = 250;
+    private static final int READINGS = 5;
+    private static volatile Watch watch;
+
+    private RunnableThreads() {
+    }
+
+    /** The median of five readings 10 ms apart: for a decision made once, at start. */
+    static int othersRunnable() {
+        int[] readings = new int[READINGS];
+        for (int reading = 0; reading < readings.length; reading++) {
+            if (reading > 0) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return 0;
+                }
+            }
+            readings[reading] = othersNow();
+        }
+        return median(readings);
+    }
+
+    /**
+     * The watch that keeps reading in the background (started on first use), so that a long run can follow load
+     * that comes and goes without waiting for readings.
+     */
+    static Watch watch() {
+        Watch current = watch;
+        if (current == null) {
+            synchronized (RunnableThreads.class) {
+                if (watch == null) {
+                    watch = Watch.start(othersRunnable());
+                }
+                current = watch;
+            }
+        }
+        return current;
+    }
+
+    /**
+     * One reading: the machine's runnable threads less this process's, counted just before and just after (the
+     * larger count), never below 0.
+     */
+    static int othersNow() {
+        try {
+            int ownBefore = ownRunnable();
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            int runnable = Integer.parseInt(fields[3].substring(0, fields[3].indexOf('/')));
+            return Math.max(0, runnable - Math.max(ownBefore, ownRunnable()));
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** This process's threads that are running or ready to run, at least 1: the thread asking. */
+    static int ownRunnable() {
+        int runnable = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (Path task : tasks) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    // "pid (name) S ...": the name may hold spaces and parentheses; the state follows the last ')'.
+                    int end = stat.lastIndexOf(')');
+                    if (end >= 0 && end + 2 < stat.length() && stat.charAt(end + 2) == 'R') {
+                        runnable++;
+                    }
+                } catch (IOException e) {
+                    // the thread ended while we looked
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 1;
+        }
+        return Math.max(1, runnable);
+    }
+
+    static int median(int[] readings) {
+        int[] sorted = readings.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    /**
+     * A daemon thread reading every {@link #WATCH_INTERVAL_MS} ms and keeping the last five readings: a load that
+     * starts or stops is followed within about a second, a thread that runs for one reading is not.
+     */
+    static final class Watch {
+        private final int[] readings = new int[READINGS];
+        private int next;
+
+        Watch(int first) {
+            Arrays.fill(readings, first);
+        }
+
+        static Watch start(int first) {
+            Watch watch = new Watch(first);
+            Thread reader = new Thread(watch::readForever, "depeche-load-watch");
+            reader.setDaemon(true);
+            reader.start();
+            return watch;
+        }
+
+        /** The median of the last five readings. */
+        synchronized int othersRunnable() {
+            return median(readings);
+        }
+
+        synchronized void add(int reading) {
+            readings[next] = reading;
+            next = (next + 1) % readings.length;
+        }
+
+        private void readForever() {
+            while (true) {
+                try {
+                    Thread.sleep(WATCH_INTERVAL_MS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                add(othersNow());
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package depeche.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** Counting other processes' runnable threads, at start and while a run goes on. */
+class RunnableThreadsTest {
+
+    @Test
+    void twoBusyProcessesAreSeenAsOthersRunnable() throws Exception {
+        assumeTrue(Files.isReadable(Path.of("/proc/loadavg")), "Linux only");
+        List<Process> busy = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                busy.add(new ProcessBuilder("sh", "-c", "while :; do :; done").start());
+            }
+            Thread.sleep(100);
+            assertThat(RunnableThreads.othersRunnable()).isGreaterThanOrEqualTo(2);
+        } finally {
+            busy.forEach(Process::destroyForcibly);
+        }
+    }
+
+    /**
+     * This process's own busy threads (the engine starting on one while the tokenizer loads on another) are not
+     * other processes: they are counted as its own and left out of {@link RunnableThreads#othersRunnable()}.
+     */
+    @Test
+    void ownBusyThreadsCountAsOwnNotOthers() throws InterruptedException {
+        assumeTrue(Files.isReadable(Path.of("/proc/self/task")), "Linux only");
+        AtomicBoolean spin = new AtomicBoolean(true);
+        List<Thread> spinners = IntStream.range(0, 2).mapToObj(i -> new Thread(() -> {
+            while (spin.get()) {
+                Thread.onSpinWait();
+            }
+        })).toList();
+        spinners.forEach(Thread::start);
+        try {
+            Thread.sleep(50);
+            assertThat(RunnableThreads.ownRunnable()).isGreaterThanOrEqualTo(3); // two spinners and the asking thread
+        } finally {
+            spin.set(false);
+            for (Thread t : spinners) {
+                t.join();
+            }
+        }
+    }
+
+    @Test
+    void theWatchFollowsALoadThatStaysAndIgnoresOneThatFlickers() {
+        RunnableThreads.Watch watch = new RunnableThreads.Watch(0);
+
+        watch.add(2);
+        assertThat(watch.othersRunnable()).as("one busy reading in five").isZero();
+        watch.add(0);
+        watch.add(2);
+        watch.add(2);
+        assertThat(watch.othersRunnable()).as("three of the last five").isEqualTo(2);
+        for (int i = 0; i < 3; i++) {
+            watch.add(0);
+        }
+        assertThat(watch.othersRunnable()).as("the neighbours ended").isZero();
+    }
+}
