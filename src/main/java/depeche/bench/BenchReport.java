@@ -29,15 +29,15 @@ public record BenchReport(Workload workload, int threads, double loadAverage, Li
         out.append(String.format(Locale.ROOT, "workload %s: %d sentences, %d target tokens; %d threads; "
                         + "load average %.2f%n", workload.name(), workload.sentences().size(), workload.targetTokens(),
                 threads, loadAverage));
-        out.append(String.format(Locale.ROOT, "%-8s %5s %8s %15s %9s %9s %7s %8s %5s %7s %s%n", "per call",
+        out.append(String.format(Locale.ROOT, "%-8s %5s %8s %15s %9s %9s %7s %8s %5s %7s %7s %s%n", "per call",
                 "calls", "seconds", "target tokens/s", "generated", "peak RSS", "CPU s", "faults", "load", "beside",
-                "ids"));
+                "threads", "ids"));
         for (Row row : rows) {
             BenchRun run = row.run();
-            out.append(String.format(Locale.ROOT, "%-8s %5d %8.2f %15.1f %9d %6.0f MB %7.2f %8d %5.2f %7d %s%n",
+            out.append(String.format(Locale.ROOT, "%-8s %5d %8.2f %15.1f %9d %6.0f MB %7.2f %8d %5.2f %7d %7d %s%n",
                     run.batching(), run.calls(), run.seconds(), run.targetTokensPerSecond(), run.generatedTokens(),
                     run.peakRssMb(), run.used().cpuSeconds(), run.used().minorFaults(), run.loadAverage(),
-                    run.neighbours(), idsNote(row)));
+                    run.neighbours(), run.threads(), idsNote(row)));
         }
         List<BenchRun> runs = rows.stream().map(Row::run).toList();
         for (BenchRun busy : runs) {
@@ -74,7 +74,8 @@ public record BenchReport(Workload workload, int threads, double loadAverage, Li
                     .put("cpu_s", round(run.used().cpuSeconds(), 2))
                     .put("minor_faults", run.used().minorFaults())
                     .put("load_average", run.loadAverage())
-                    .put("cpu_bound_neighbours", run.neighbours());
+                    .put("cpu_bound_neighbours", run.neighbours())
+                    .put("threads", run.threads());
             row.idsDiffer().ifPresent(differ -> item.put("ids_match_expected", differ.isEmpty()));
         }
         return root;

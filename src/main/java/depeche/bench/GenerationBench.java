@@ -3,6 +3,7 @@ package depeche.bench;
 import depeche.generate.GenerationConfig;
 import depeche.generate.Generator;
 import depeche.model.Seq2SeqModel;
+import depeche.model.TorchRuntime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class GenerationBench {
         ProcessTimes used = ProcessTimes.now().since(before);
         long generated = Arrays.stream(ids).mapToLong(row -> row.length - 1).sum();
         return new BenchRun(batching.label(workload), calls.size(), seconds, workload.targetTokens(), generated,
-                ProcessMemory.peakRssKb() / 1024.0, load, neighbours, used, List.of(ids));
+                ProcessMemory.peakRssKb() / 1024.0, load, neighbours, TorchRuntime.threads(), used, List.of(ids));
     }
 
     /** One {@code generate()} call; returns each row's best ids. */

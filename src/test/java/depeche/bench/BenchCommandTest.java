@@ -48,6 +48,7 @@ class BenchCommandTest {
         assertThat(runs).allSatisfy(n -> {
             assertThat(n.get("target_tokens_per_s").asDouble()).isPositive();
             assertThat(n.get("peak_rss_mb").asDouble()).isPositive();
+            assertThat(n.get("threads").asInt()).as("--threads 1 is kept whatever the load").isEqualTo(1);
             // CPU time of all threads, as /proc/self/stat counts it (10 ms ticks: a short run may count none)
             assertThat(n.get("cpu_s").asDouble()).isGreaterThanOrEqualTo(0);
             assertThat(n.get("minor_faults").asLong()).isGreaterThanOrEqualTo(0);
