@@ -8,6 +8,7 @@ import depeche.folder.ModelException;
 import depeche.model.weights.Checkpoint;
 import depeche.model.weights.FiniteWeights;
 import depeche.model.weights.TensorData;
+import depeche.model.weights.TensorData.DType;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -82,15 +83,20 @@ public final class WeightsView {
     }
 
     private NDArray toFloat32(TensorData t) {
+        Shape shape = new Shape(t.shape());
+        if (t.dtype() == DType.BF16) {
+            // DJL's PyTorch engine aborts the whole process when asked for a BFLOAT16 array (DJL 0.36, torch
+            // 2.7.1); bf16 is float32's top half, so converting is a shift, done here.
+            return manager.create(t.toFloat32Buffer(), shape, DataType.FLOAT32);
+        }
         DataType stored = switch (t.dtype()) {
             case F32 -> DataType.FLOAT32;
             case F16 -> DataType.FLOAT16;
-            case BF16 -> DataType.BFLOAT16;
             case F64 -> DataType.FLOAT64;
             default -> throw new ModelException(checkpoint.file(), "tensor '" + t.name() + "' holds " + t.dtype()
                     + " values, but weights must be floating point");
         };
-        NDArray array = manager.create(t.data(), new Shape(t.shape()), stored);
+        NDArray array = manager.create(t.data(), shape, stored);
         if (stored == DataType.FLOAT32) {
             return array;
         }

@@ -2,6 +2,7 @@ package depeche.model.weights;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 
 /**
  * One tensor as a checkpoint stores it: element type, shape, and its bytes in little-endian order.
@@ -43,10 +44,26 @@ public record TensorData(String name, DType dtype, long[] shape, ByteBuffer data
      * bool elements become their numeric value, so the conversion never fails.
      */
     public float[] toFloatArray() {
-        ByteBuffer in = data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         float[] out = new float[Math.toIntExact(numel())];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = switch (dtype) {
+        convertTo(FloatBuffer.wrap(out));
+        return out;
+    }
+
+    /**
+     * The elements as float32, converted as by {@link #toFloatArray()}, in a direct buffer of the machine's byte
+     * order: memory an engine can use as it is.
+     */
+    public ByteBuffer toFloat32Buffer() {
+        ByteBuffer out = ByteBuffer.allocateDirect(Math.multiplyExact(Float.BYTES, Math.toIntExact(numel())))
+                .order(ByteOrder.nativeOrder());
+        convertTo(out.asFloatBuffer());
+        return out;
+    }
+
+    private void convertTo(FloatBuffer out) {
+        ByteBuffer in = data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        while (out.hasRemaining()) {
+            out.put(switch (dtype) {
                 case F64 -> (float) in.getDouble();
                 case F32 -> in.getFloat();
                 case F16 -> halfToFloat(in.getShort());
@@ -56,9 +73,8 @@ public record TensorData(String name, DType dtype, long[] shape, ByteBuffer data
                 case I16 -> in.getShort();
                 case I8 -> in.get();
                 case U8, BOOL -> in.get() & 0xff;
-            };
+            });
         }
-        return out;
     }
 
     /** IEEE 754 binary16 to float32 (Java 17 has no {@code Float.float16ToFloat}). */
