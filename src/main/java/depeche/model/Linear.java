@@ -21,10 +21,22 @@ final class Linear {
     }
 
     static Linear load(WeightsView weights, int in, int out) {
-        return new Linear(weights.getCopy("weight", Linear::columnMajor, out, in), weights.get("bias", out));
+        return new Linear(columnMajor(weights, "weight", out, in), weights.get("bias", out));
     }
 
-    /** @param weight [out, in], laid out by {@link #columnMajor} */
+    /**
+     * The [rows, cols] tensor {@code name} of {@code weights}, stored column-major: an [rows, cols] view of a
+     * row-major [cols, rows] copy of its transpose. The copy is the prepared array {@code <name>:column-major},
+     * mapped from the prepared-weights cache when a previous load made it.
+     */
+    static NDArray columnMajor(WeightsView weights, String name, long rows, long cols) {
+        try (NDArray stored = weights.prepared(name + ":column-major", new long[] {cols, rows},
+                () -> weights.getCopy(name, Linear::transposedCopy, rows, cols))) {
+            return stored.transpose();
+        }
+    }
+
+    /** @param weight [out, in], laid out by {@link #columnMajor(WeightsView, String, long, long)} */
     static Linear of(NDArray weight, NDArray bias) {
         return new Linear(weight, bias);
     }
@@ -33,12 +45,14 @@ final class Linear {
         return ai.djl.nn.core.Linear.linear(x, weight, bias).singletonOrThrow();
     }
 
-    /** The same matrix, stored column-major: a view of a row-major copy of its transpose. Closes {@code w}. */
-    static NDArray columnMajor(NDArray w) {
+    /**
+     * The transpose of {@code w}, copied to a row-major array of its own. Closes {@code w}. The prepared-weights
+     * cache keeps what this returns: a change here must bump {@code PreparedWeightsFile.FORMAT}.
+     */
+    private static NDArray transposedCopy(NDArray w) {
         try (NDArray view = w.transpose();
-             NDArray copy = view.reshape(-1); // a transposed view cannot be flattened in place: reshape copies
-             NDArray stored = copy.reshape(w.getShape().get(1), w.getShape().get(0))) {
-            return stored.transpose();
+             NDArray copy = view.reshape(-1)) { // a transposed view cannot be flattened in place: reshape copies
+            return copy.reshape(w.getShape().get(1), w.getShape().get(0));
         } finally {
             w.close();
         }

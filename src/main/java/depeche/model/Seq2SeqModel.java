@@ -6,6 +6,8 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import depeche.model.weights.Checkpoint;
+import depeche.model.weights.PreparedWeights;
+import depeche.model.weights.PreparedWeightsCache;
 import java.util.Arrays;
 import java.util.Set;
 
@@ -13,7 +15,8 @@ import java.util.Set;
  * An encoder-decoder language model as HF's {@code MarianMTModel} / {@code BartForConditionalGeneration} builds
  * it from a checkpoint: {@code model.shared}, {@code model.encoder}, {@code model.decoder}, the LM head (tied to
  * the decoder's token embeddings unless {@code tie_word_embeddings} is false) and {@code final_logits_bias}.
- * Weights live in this model's manager; close the model to free them.
+ * Weights live in this model's manager, or in mappings of the checkpoint and of its prepared-weights cache
+ * ({@link PreparedWeights}); close the model to free them.
  */
 public final class Seq2SeqModel implements AutoCloseable {
     private final ModelConfig config;
@@ -21,10 +24,13 @@ public final class Seq2SeqModel implements AutoCloseable {
     private final Encoder encoder;
     private final Decoder decoder;
     private final Linear lmHead; // with final_logits_bias as its bias
+    private final PreparedWeights prepared;
 
-    private Seq2SeqModel(ModelConfig config, NDManager manager, Encoder encoder, Decoder decoder, Linear lmHead) {
+    private Seq2SeqModel(ModelConfig config, NDManager manager, PreparedWeights prepared, Encoder encoder,
+                         Decoder decoder, Linear lmHead) {
         this.config = config;
         this.manager = manager;
+        this.prepared = prepared;
         this.encoder = encoder;
         this.decoder = decoder;
         this.lmHead = lmHead;
@@ -32,13 +38,22 @@ public final class Seq2SeqModel implements AutoCloseable {
 
     /**
      * Builds the network of {@code config} from {@code checkpoint}. Keys may carry HF's {@code model.} prefix
-     * (a ForConditionalGeneration save) or not (a bare base-model save).
+     * (a ForConditionalGeneration save) or not (a bare base-model save). Arrays derived from the weights come from
+     * the prepared-weights cache the environment sets up ({@link PreparedWeightsCache#fromEnvironment()}).
      */
     public static Seq2SeqModel load(ModelConfig config, Checkpoint checkpoint) {
+        return load(config, checkpoint, PreparedWeightsCache.fromEnvironment().open(checkpoint));
+    }
+
+    /**
+     * Like {@link #load(ModelConfig, Checkpoint)}, with the derived arrays of {@code prepared}, which the model
+     * takes over: it completes the cache file when the network is built and closes it with the model.
+     */
+    public static Seq2SeqModel load(ModelConfig config, Checkpoint checkpoint, PreparedWeights prepared) {
         TorchRuntime.start();
         NDManager manager = NDManager.newBaseManager();
         try {
-            WeightsView root = new WeightsView(checkpoint, manager, "");
+            WeightsView root = new WeightsView(checkpoint, prepared, manager, "");
             WeightsView base = hasPrefix(checkpoint.names(), "model.") ? root.pp("model") : root;
             int d = config.dModel();
             // Tied: one table for the LM head and the token embeddings, laid out for the head's GEMM (the big
@@ -54,27 +69,29 @@ public final class Seq2SeqModel implements AutoCloseable {
                 decoderTokens = table(base.pp("decoder").pp("embed_tokens"), tied, config.decoderVocabSize(), d);
             }
             NDArray headWeight = tied ? decoderTokens
-                    : root.pp("lm_head").getCopy("weight", Linear::columnMajor, config.decoderVocabSize(), d);
+                    : Linear.columnMajor(root.pp("lm_head"), "weight", config.decoderVocabSize(), d);
             NDArray bias = root.getOptional("final_logits_bias", 1, config.decoderVocabSize())
                     .map(b -> b.reshape(config.decoderVocabSize()))
                     .orElseGet(() -> manager.zeros(new Shape(config.decoderVocabSize())));
-            Seq2SeqModel model = new Seq2SeqModel(config, manager,
+            Seq2SeqModel model = new Seq2SeqModel(config, manager, prepared,
                     Encoder.load(base.pp("encoder"), encoderTokens, config, manager),
                     Decoder.load(base.pp("decoder"), decoderTokens, config, manager),
                     Linear.of(headWeight, bias));
             // From now on nothing may attach to the weights' manager: an array that would (a leak, growing with
             // every batch) fails loudly instead. Inference arrays belong to the caller's managers.
             manager.cap();
+            prepared.commit();
             return model;
         } catch (RuntimeException e) {
             manager.close();
+            prepared.close();
             throw e;
         }
     }
 
     /** A token table: column-major (a copy) when it is also the LM head, else as stored. */
     private static NDArray table(WeightsView owner, boolean head, int vocab, int d) {
-        return head ? owner.getCopy("weight", Linear::columnMajor, vocab, d) : owner.get("weight", vocab, d);
+        return head ? Linear.columnMajor(owner, "weight", vocab, d) : owner.get("weight", vocab, d);
     }
 
     /**
@@ -182,8 +199,10 @@ public final class Seq2SeqModel implements AutoCloseable {
         return lmHead.forward(hidden);
     }
 
+    /** Frees the weights; the cache's mappings go after the arrays on them. */
     @Override
     public void close() {
         manager.close();
+        prepared.close();
     }
 }

@@ -7,31 +7,39 @@ import ai.djl.ndarray.types.Shape;
 import depeche.folder.ModelException;
 import depeche.model.weights.Checkpoint;
 import depeche.model.weights.FiniteWeights;
+import depeche.model.weights.PreparedWeights;
 import depeche.model.weights.TensorData;
 import depeche.model.weights.TensorData.DType;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
  * A view of a checkpoint scoped to one key prefix, so each module reads its own tensors by their short names
  * ({@code weights.pp("self_attn").pp("q_proj").get("weight", d, d)}) and the code's structure mirrors the
  * checkpoint's names. Every tensor is checked against the shape the config implies and becomes float32.
+ * Arrays derived from tensors (a transposed copy, a conversion) go through {@link #prepared}, so that later loads
+ * map them from the prepared-weights cache instead of computing them again.
  */
 public final class WeightsView {
     private final Checkpoint checkpoint;
+    private final PreparedWeights prepared;
     private final NDManager manager;
     private final String prefix;
 
-    public WeightsView(Checkpoint checkpoint, NDManager manager, String prefix) {
+    /** @param prepared the derived arrays' cache for {@code checkpoint} ({@link PreparedWeights#off()}: none) */
+    public WeightsView(Checkpoint checkpoint, PreparedWeights prepared, NDManager manager, String prefix) {
         this.checkpoint = checkpoint;
+        this.prepared = prepared;
         this.manager = manager;
         this.prefix = prefix;
     }
 
     /** The view one level down: {@code pp("layers").pp("0")} reads {@code <prefix>layers.0.*}. */
     public WeightsView pp(String name) {
-        return new WeightsView(checkpoint, manager, prefix + name + ".");
+        return new WeightsView(checkpoint, prepared, manager, prefix + name + ".");
     }
 
     public WeightsView pp(int index) {
@@ -44,10 +52,40 @@ public final class WeightsView {
 
     /**
      * The tensor {@code <prefix>name}, which must exist with exactly {@code shape}. Float32 tensors are used where
-     * they lie (a memory mapping of the file), without a copy.
+     * they lie (a memory mapping of the file), without a copy; others are converted once, as the prepared array
+     * {@code <name>:float32}.
      */
     public NDArray get(String name, long... shape) {
-        return toFloat32(tensor(name, shape));
+        requirePresent(name);
+        if (checkpoint.info(prefix + name).dtype() == DType.F32) {
+            return toFloat32(tensor(name, shape));
+        }
+        // Converting makes an array of its own, so the identity "copy" leaves nothing on the file's bytes.
+        return prepared(name + ":float32", shape, () -> getCopy(name, UnaryOperator.identity(), shape));
+    }
+
+    /**
+     * The array derived from tensors of this view that {@code <prefix>derivedName} names (a tensor's name and the
+     * derivation, {@code weight:column-major}): mapped from the prepared-weights cache when it holds it with
+     * {@code shape}, else made by {@code make}, which reads the source tensors (and so checks them), and kept for
+     * the next load. The array is float32, contiguous, row-major, of {@code shape}; whatever {@code make} returns
+     * must be so too. A derivation that changes must bump {@code PreparedWeightsFile.FORMAT}.
+     */
+    public NDArray prepared(String derivedName, long[] shape, Supplier<NDArray> make) {
+        String key = prefix + derivedName;
+        Optional<ByteBuffer> cached = prepared.find(key, shape);
+        if (cached.isPresent()) {
+            return manager.create(cached.get(), new Shape(shape), DataType.FLOAT32);
+        }
+        NDArray made = make.get();
+        if (made.getDataType() != DataType.FLOAT32 || !made.getShape().equals(new Shape(shape))) {
+            String madeAs = made.getDataType() + " " + made.getShape();
+            made.close();
+            throw new IllegalStateException("derived array '" + key + "' came out " + madeAs + " instead of float32 "
+                    + new Shape(shape));
+        }
+        prepared.add(key, shape, () -> made.toByteBuffer(true));
+        return made;
     }
 
     /**
@@ -62,11 +100,15 @@ public final class WeightsView {
         return copied;
     }
 
-    private TensorData tensor(String name, long... shape) {
-        String key = prefix + name;
-        if (!checkpoint.names().contains(key)) {
-            throw new ModelException(checkpoint.file(), "tensor '" + key + "' is missing");
+    private void requirePresent(String name) {
+        if (!contains(name)) {
+            throw new ModelException(checkpoint.file(), "tensor '" + prefix + name + "' is missing");
         }
+    }
+
+    private TensorData tensor(String name, long... shape) {
+        requirePresent(name);
+        String key = prefix + name;
         TensorData t = checkpoint.tensor(key);
         if (!Arrays.equals(t.shape(), shape)) {
             throw new ModelException(checkpoint.file(), "tensor '" + key + "' has shape " + Arrays.toString(t.shape())

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.djl.ndarray.NDManager;
 import depeche.model.weights.Checkpoint;
 import depeche.model.weights.Checkpoints;
+import depeche.model.weights.PreparedWeights;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,30 +27,9 @@ class WeightsViewTest {
         TorchRuntime.start();
         try (Checkpoint checkpoint = Checkpoints.openFile(file);
              NDManager manager = NDManager.newBaseManager()) {
-            WeightsView view = new WeightsView(checkpoint, manager, "");
+            WeightsView view = new WeightsView(checkpoint, PreparedWeights.off(), manager, "");
             assertThat(view.get("h", 2, 3).toFloatArray()).containsExactly(expected);
             assertThat(view.get("b", 2, 3).toFloatArray()).containsExactly(expectedB);
-        }
-    }
-
-    /** Safetensors files of an F16 tensor {@code h} and a BF16 tensor {@code b}, both [2, 3]. */
-    static final class HalfTensors {
-        private HalfTensors() {
-        }
-
-        static Path write(Path file, short[] f16, short[] bf16) throws IOException {
-            String header = "{\"h\":{\"dtype\":\"F16\",\"shape\":[2,3],\"data_offsets\":[0,12]},"
-                    + "\"b\":{\"dtype\":\"BF16\",\"shape\":[2,3],\"data_offsets\":[12,24]}}";
-            byte[] json = header.getBytes(StandardCharsets.UTF_8);
-            ByteBuffer bytes = ByteBuffer.allocate(8 + json.length + 24).order(ByteOrder.LITTLE_ENDIAN);
-            bytes.putLong(json.length).put(json);
-            for (short value : f16) {
-                bytes.putShort(value);
-            }
-            for (short value : bf16) {
-                bytes.putShort(value);
-            }
-            return Files.write(file, bytes.array());
         }
     }
 }

@@ -1,6 +1,7 @@
 package depeche.model.weights;
 
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /** The tensors of a model's weights file(s), read without executing anything from them. */
@@ -24,6 +25,17 @@ public interface Checkpoint extends AutoCloseable {
     /** The file that holds tensor {@code name}: {@link #file()}, or the shard of a sharded checkpoint. */
     default Path fileOf(String name) {
         return file();
+    }
+
+    /**
+     * Every file the checkpoint is read from: {@link #file()}, then each shard of a sharded checkpoint. A change
+     * to any of them is a change to the weights.
+     */
+    default Set<Path> files() {
+        Set<Path> files = new LinkedHashSet<>();
+        files.add(file());
+        names().forEach(name -> files.add(fileOf(name)));
+        return files;
     }
 
     /**

@@ -30,6 +30,7 @@ class CheckpointsTest {
     void safetensorsIsPreferredToBin() {
         try (Checkpoint checkpoint = Checkpoints.open(MARIAN)) {
             assertThat(checkpoint.file()).isEqualTo(MARIAN.resolve("model.safetensors"));
+            assertThat(checkpoint.files()).containsExactly(MARIAN.resolve("model.safetensors"));
         }
     }
 
@@ -55,6 +56,9 @@ class CheckpointsTest {
             assertThat(checkpoint.tensor("a").toFloatArray()).containsExactly(1, 2);
             assertThat(checkpoint.tensor("b").toFloatArray()).containsExactly(3, 4, 5);
             assertThat(checkpoint.parameterCount()).isEqualTo(5);
+            assertThat(checkpoint.files()).as("a change to any of them changes the weights").containsExactly(
+                    dir.resolve("model.safetensors.index.json"), dir.resolve("model-00001-of-00002.safetensors"),
+                    dir.resolve("model-00002-of-00002.safetensors"));
             assertThatThrownBy(() -> checkpoint.tensor("c")).isInstanceOf(ModelException.class)
                     .hasMessage(dir.resolve("model.safetensors.index.json") + ": tensor 'c' is missing");
         }
