@@ -8,6 +8,16 @@ import java.util.List;
 
 /** The decoder stack ({@code model.decoder}): embeddings, then {@code decoder_layers} layers with caches. */
 final class Decoder {
+    /**
+     * Steps of at most this many positions run the layers on one thread. Each layer of a step is some 70 small
+     * operations; with two threads each one wakes the second thread and waits for it, which costs more than the
+     * half of a four-row product it takes over. One sentence's four beams decoded 57.0 and 56.2 target tokens/s
+     * with two threads, 65.3 and 65.2 with the layers on one (the LM head keeps both: its 122 MB product
+     * gains from them), opus-mt shape, `depeche bench --per-call 1,2,4,8`, 3 December; at 8 and 16 positions the
+     * two settings were within the noise of that machine.
+     */
+    static final int ONE_THREAD_POSITIONS = 8;
+
     private final Embeddings embeddings;
     private final List<DecoderLayer> layers;
 
@@ -36,8 +46,18 @@ final class Decoder {
         return caches;
     }
 
-    /** Runs new positions {@code ids} [rows, T] after the cached ones; gives hidden states [rows, T, d_model]. */
+    /**
+     * Runs new positions {@code ids} [rows, T] after the cached ones; gives hidden states [rows, T, d_model]. The
+     * engine's threads follow the machine's load at every step ({@link TorchRuntime#followLoad()}).
+     */
     NDArray forward(NDArray ids, DecoderState state) {
+        TorchRuntime.followLoad();
+        long positions = ids.getShape().get(0) * ids.getShape().get(1);
+        return positions <= ONE_THREAD_POSITIONS ? TorchRuntime.onOneThread(() -> layersForward(ids, state))
+                : layersForward(ids, state);
+    }
+
+    private NDArray layersForward(NDArray ids, DecoderState state) {
         long past = state.length();
         long length = ids.getShape().get(1);
         NDArray h = embeddings.forward(ids, past);
