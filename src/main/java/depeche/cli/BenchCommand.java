@@ -16,6 +16,8 @@ import depeche.model.Seq2SeqModel;
 import depeche.model.TorchRuntime;
 import depeche.model.weights.Checkpoint;
 import depeche.model.weights.Checkpoints;
+import depeche.model.weights.PreparedWeights;
+import depeche.model.weights.PreparedWeightsCache;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -112,11 +114,14 @@ final class BenchCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         Path folder = modelFolder(randomShape);
+        boolean temporary = model == null && saveModel == null;
         try {
             List<BenchReport.Row> rows = new ArrayList<>();
             try (Checkpoint checkpoint = Checkpoints.open(folder);
                  Seq2SeqModel network = Seq2SeqModel.load(ModelConfig.read(folder.resolve("config.json")),
-                         checkpoint)) {
+                         checkpoint, temporary ? PreparedWeights.off()
+                                 : PreparedWeightsCache.fromEnvironment().open(checkpoint))) {
+                // A model deleted at the end would leave its 300 MB of prepared weights behind for nothing.
                 GenerationBench bench = new GenerationBench(network, GenerationConfig.read(folder, network.config()));
                 for (Batching batching : batchings) {
                     rows.add(row(bench.run(work, batching, 0), expected));
@@ -138,7 +143,7 @@ final class BenchCommand implements Callable<Integer> {
             boolean differ = rows.stream().anyMatch(r -> r.idsDiffer().map(d -> !d.isEmpty()).orElse(false));
             return differ ? Main.EXIT_SOME_FAILED : Main.EXIT_OK;
         } finally {
-            if (model == null && saveModel == null) {
+            if (temporary) {
                 deleteRecursively(folder);
             }
         }
