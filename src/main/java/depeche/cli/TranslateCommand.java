@@ -12,6 +12,7 @@ import depeche.inference.Batcher;
 import depeche.inference.LoadedModel;
 import depeche.memory.TranslationMemory;
 import depeche.quality.QualityChecks;
+import depeche.quality.SourceLanguage;
 import depeche.text.FrenchNormalizer;
 import depeche.translate.TranslatedParagraph;
 import depeche.translate.Translator;
@@ -68,8 +69,10 @@ final class TranslateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         threads.apply();
-        quality.prepare();
         List<String> lines = InputText.from(words, System.in).lines().map(FrenchNormalizer::clean).toList();
+        if (SourceLanguage.judgeable(String.join(" ", lines))) {
+            quality.prepare(); // a shorter input is never judged: its profiles would be read for nothing
+        }
         // No memory unless --memory FILE: a one-off command has no output folder to keep one in.
         try (LoadedModel model = LoadedModel.load(modelOption.resolve(Role.TRANSLATION));
              TranslationMemory memory = memoryOptions.memory(Optional.empty(), "translate",

@@ -42,11 +42,12 @@ public final class TorchRuntime {
 
     /**
      * Asks for {@code threads} threads (null: one per available core). Takes effect now when the engine runs,
-     * else when it starts.
+     * else when it starts. Never waits for a start in progress on another thread ({@link #start()} holds the
+     * lock while libtorch loads, and reads the request after).
      *
      * @throws IllegalArgumentException when {@code threads} is below 1
      */
-    public static synchronized void useThreads(Integer threads) {
+    public static void useThreads(Integer threads) {
         if (threads != null && threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, not " + threads);
         }

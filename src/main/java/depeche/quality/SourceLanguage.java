@@ -35,6 +35,12 @@ public final class SourceLanguage {
 
     private static final List<String> PROFILES = List.of("fr", "en", "es", "it", "pt", "ca", "de", "nl", "ar", "ru");
 
+    /** Whether {@code text} has letters enough ({@value #MIN_SENTENCE_LETTERS}) for its language to be judged. */
+    public static boolean judgeable(String text) {
+        return text.codePoints().filter(Character::isLetter).limit(MIN_SENTENCE_LETTERS).count()
+                >= MIN_SENTENCE_LETTERS;
+    }
+
     /** A language other than French, and how sure the detector is. */
     public record Guess(String language, double probability) {
         /** The language's English name ("English"), for people. */
@@ -74,14 +80,20 @@ public final class SourceLanguage {
 
     /** The language of a sentence when it is confidently not French; empty when French, short or unsure. */
     public Optional<Guess> sentence(String text) {
-        if (text.codePoints().filter(Character::isLetter).count() < MIN_SENTENCE_LETTERS) {
+        if (!judgeable(text)) {
             return Optional.empty();
         }
         return notFrench(Holder.DETECTOR.getProbabilities(sentences.forText(text)), SENTENCE_CONFIDENCE);
     }
 
-    /** The language of a whole article when it is confidently not French. */
+    /**
+     * The language of a whole article when it is confidently not French; empty as well when the whole text is too
+     * short to judge (a one-line {@code translate}), by the rule for sentences.
+     */
     public Optional<Guess> article(String text) {
+        if (!judgeable(text)) {
+            return Optional.empty();
+        }
         return notFrench(Holder.DETECTOR.getProbabilities(articles.forText(text)), ARTICLE_CONFIDENCE);
     }
 

@@ -1,9 +1,12 @@
 package depeche.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.pytorch.jni.JniUtils;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /** The native environment defaults {@link TorchRuntime} sets before libtorch loads, and that a user's value wins. */
@@ -52,6 +55,35 @@ class TorchRuntimeTest {
             assertThat(JniUtils.getNumThreads()).isEqualTo(2);
         } finally {
             TorchRuntime.useThreads(null);
+        }
+    }
+
+    /**
+     * A command asks for its threads while the engine loads on another thread (start() holds the runtime's lock
+     * for the 0.6 s libtorch takes): asking must not wait for the load, or the command reads its config and
+     * tokenizer only after it.
+     */
+    @Test
+    void askingForThreadsDoesNotWaitForAStartInProgress() throws Exception {
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread starting = new Thread(() -> {
+            synchronized (TorchRuntime.class) {
+                held.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        starting.start();
+        held.await();
+        try {
+            assertTimeoutPreemptively(Duration.ofSeconds(2), () -> TorchRuntime.useThreads(null));
+        } finally {
+            release.countDown();
+            starting.join();
         }
     }
 }

@@ -139,6 +139,15 @@ class QualityChecksTest {
     }
 
     @Test
+    void aWholeTextTooShortToJudgeIsNotFlagged() {
+        // The rule for one sentence holds for a whole text (translate's input): under 40 letters, no judgment.
+        QualityChecks.CheckedText checked = checks.checkText(List.of(
+                new SentencePair("Thank you very much, my friend.", "Thank you very much, my friend.")));
+        assertThat(checked.warnings()).isEmpty();
+        assertThat(checked.sentences().get(0).flags()).extracting(Flag::code).doesNotContain("not-french");
+    }
+
+    @Test
     void anEnglishArticleFlagsEverySentenceAndWarns() {
         QualityChecks.CheckedText checked = checks.checkText(List.of(
                 new SentencePair("The minister spoke.", "The minister spoke."),
