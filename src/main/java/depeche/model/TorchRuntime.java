@@ -151,8 +151,10 @@ public final class TorchRuntime {
     }
 
     private static void applyThreads() {
+        // The watch starts from this reading (five, 40 ms), which would otherwise be taken again by the first
+        // generation, on the command's critical path.
         int threads = requestedThreads != null ? requestedThreads
-                : defaultThreads(Runtime.getRuntime().availableProcessors(), RunnableThreads.othersRunnable());
+                : defaultThreads(Runtime.getRuntime().availableProcessors(), RunnableThreads.watch().othersRunnable());
         JniUtils.setNumThreads(threads);
     }
 
