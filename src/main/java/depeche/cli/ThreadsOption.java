@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 final class ThreadsOption {
     @Option(names = "--threads", paramLabel = "N",
             description = "Threads for the model's computations. Default: one per available core that other "
-                    + "processes are not busy on when the model starts, at least one (see `depeche bench`).")
+                    + "processes are not busy on, at least one, re-read as the run goes (see `depeche bench`).")
     Integer threads;
 
     /**
