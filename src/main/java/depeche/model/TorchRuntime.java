@@ -38,6 +38,7 @@ public final class TorchRuntime {
     private static volatile Integer requestedThreads;
     private static volatile boolean started;
     private static volatile Thread backgroundStart;
+    private static final Object BACKGROUND_START_LOCK = new Object();
 
     private TorchRuntime() {
     }
@@ -79,19 +80,25 @@ public final class TorchRuntime {
     /**
      * Starts the engine on a thread of its own and returns at once, so that loading libtorch (0.6 s) overlaps
      * what a command does before it needs the engine: reading the config, the tokenizer and the input.
-     * {@link #start()} waits for it; a failure is reported there, by the caller's own start.
+     * {@link #start()} waits for it; a failure is reported there, by the caller's own start. Once per process:
+     * a later call (the command's own, after {@code Main} began the start) returns at once.
      */
     public static void startInBackground() {
-        Thread starter = new Thread(() -> {
-            try {
-                start();
-            } catch (RuntimeException | LinkageError e) {
-                // The caller's start() tries again and reports it.
+        synchronized (BACKGROUND_START_LOCK) { // not the class's lock, which start() holds while libtorch loads
+            if (started || backgroundStart != null) {
+                return;
             }
-        }, "depeche-engine-start");
-        starter.setDaemon(true);
-        starter.start();
-        backgroundStart = starter;
+            Thread starter = new Thread(() -> {
+                try {
+                    start();
+                } catch (RuntimeException | LinkageError e) {
+                    // The caller's start() tries again and reports it.
+                }
+            }, "depeche-engine-start");
+            starter.setDaemon(true);
+            starter.start();
+            backgroundStart = starter;
+        }
     }
 
     /**
