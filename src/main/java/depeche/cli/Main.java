@@ -4,6 +4,7 @@ import depeche.folder.ModelException;
 import depeche.model.TorchRuntime;
 import depeche.text.OneLine;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
@@ -13,9 +14,7 @@ import picocli.CommandLine;
         name = "depeche",
         mixinStandardHelpOptions = true,
         version = "depeche " + Main.VERSION,
-        description = "Translates French news articles into English with local transformer models.",
-        subcommands = {RunCommand.class, TranslateCommand.class, SummarizeCommand.class, ModelsCommand.class,
-                BenchCommand.class, ReviewCommand.class, MemoryCommand.class, CommandLine.HelpCommand.class})
+        description = "Translates French news articles into English with local transformer models.")
 public final class Main implements Runnable {
 
     /** depeche's version, recorded in every output. */
@@ -30,6 +29,10 @@ public final class Main implements Runnable {
     /** Exit code for an unforeseen failure (a bug in depeche): never mistaken for "some articles failed". */
     public static final int EXIT_INTERNAL_ERROR = 3;
 
+    /** The subcommands, in the order {@code --help} lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(RunCommand.class, TranslateCommand.class,
+            SummarizeCommand.class, ModelsCommand.class, BenchCommand.class, ReviewCommand.class, MemoryCommand.class,
+            CommandLine.HelpCommand.class);
     private static final Set<String> MODEL_COMMANDS = Set.of("run", "translate", "summarize", "bench");
     private static final Set<String> HELP_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
@@ -55,12 +58,33 @@ public final class Main implements Runnable {
     /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */
     public static int run(String... args) {
         System.setProperty("ai.djl.offline", "true");
-        return commandLine().execute(args);
+        return commandLineFor(args).execute(args);
     }
 
-    /** The configured command line, for {@link #run} and for tests that capture its output. */
+    /** The configured command line with every subcommand, for tests that capture its output. */
     public static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /** The configured command line that {@link #run} executes {@code args} with. */
+    public static CommandLine commandLineFor(String... args) {
+        return commandLine(args.length > 0 ? args[0] : null);
+    }
+
+    /**
+     * The configured command line for arguments that begin with {@code first}: when it names a subcommand, that
+     * one alone is built. Building all of them (picocli reads every option of every class by reflection) took
+     * 0.2 s of a one-sentence {@code translate}; any other first argument ({@code --help}, {@code help}, which
+     * shows the others, a typo, none) gets them all, so the usage and the error messages are complete.
+     */
+    private static CommandLine commandLine(String first) {
         CommandLine cl = new CommandLine(new Main());
+        boolean named = COMMANDS.stream().anyMatch(c -> c != CommandLine.HelpCommand.class && nameOf(c).equals(first));
+        for (Class<?> command : COMMANDS) {
+            if (!named || nameOf(command).equals(first)) {
+                cl.addSubcommand(command);
+            }
+        }
         // Options are checked while they are parsed, before any model is fetched or loaded: one line, exit 2.
         cl.setParameterExceptionHandler((ex, args) -> {
             String command = ex.getCommandLine().getCommandSpec().qualifiedName(" ");
@@ -85,6 +109,10 @@ public final class Main implements Runnable {
             return EXIT_INTERNAL_ERROR;
         });
         return cl;
+    }
+
+    private static String nameOf(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
     }
 
     @Override

@@ -26,7 +26,7 @@ public final class Cli {
         InputStream oldIn = System.in;
         System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         try {
-            int code = Main.commandLine()
+            int code = Main.commandLineFor(args)
                     .setOut(new PrintWriter(out, true))
                     .setErr(new PrintWriter(err, true))
                     .execute(args);

@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -66,6 +67,19 @@ final class PreparedWeightsFile {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
             return new Source(file.toRealPath().toString(), attributes.size(),
                     attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+        }
+
+        // Written out: a record's generated equals and hashCode are bootstrapped (15-50 ms in a fresh JVM) the first
+        // time they run, and every load compares its sources.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Source s && path.equals(s.path) && size == s.size
+                    && modifiedNanos == s.modifiedNanos;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(path, size, modifiedNanos);
         }
     }
 

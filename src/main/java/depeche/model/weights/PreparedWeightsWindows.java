@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +28,8 @@ final class PreparedWeightsWindows implements AutoCloseable {
 
     private final FileChannel channel;
     private final Map<String, Window> windowOf = new HashMap<>();
-    private final Map<Window, MappedByteBuffer> mapped = new HashMap<>();
+    /** By identity: each window is planned once (and a record's own hashCode costs a start-up bootstrap). */
+    private final Map<Window, MappedByteBuffer> mapped = new IdentityHashMap<>();
 
     /** A stretch of the file, mapped when an array in it is first wanted. */
     private record Window(long start, long length) {
