@@ -1,12 +1,10 @@
 package depeche.folder;
 
-import depeche.text.OneLine;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import depeche.text.OneLine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,8 +14,6 @@ import java.util.List;
 
 /** Reads the files of a model folder, turning every failure into a {@link ModelException} that names the file. */
 public final class ModelFiles {
-    public static final ObjectMapper MAPPER = new ObjectMapper();
-
     private ModelFiles() {
     }
 
@@ -49,7 +45,7 @@ public final class ModelFiles {
     public static ObjectNode parseJsonObject(Path origin, byte[] json) {
         JsonNode node;
         try {
-            node = MAPPER.readTree(json);
+            node = JsonTree.read(json);
         } catch (JsonProcessingException e) {
             throw new ModelException(origin, invalidJson(e), e);
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package depeche.generate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import depeche.folder.JsonTree;
 import depeche.folder.ModelFiles;
 import depeche.model.Architecture;
 import depeche.model.ModelConfig;
@@ -63,8 +64,8 @@ public record GenerationDefaults(GenerationConfig generate, GenerationConfig sum
         if (sources.forGenerate() != sources.loaded()) {
             warnUnsupported(sources.loadedFrom().toString(), sources.loaded(), warnings);
         }
-        String prefix = model.otherKeys().getOrDefault(PREFIX, ModelFiles.MAPPER.nullNode()).asText("");
-        JsonNode task = model.otherKeys().getOrDefault(TASKS, ModelFiles.MAPPER.nullNode()).path(TASK);
+        String prefix = model.otherKeys().getOrDefault(PREFIX, JsonTree.NODES.nullNode()).asText("");
+        JsonNode task = model.otherKeys().getOrDefault(TASKS, JsonTree.NODES.nullNode()).path(TASK);
         if (!task.isObject()) {
             GenerationConfig summarization = sources.forGenerate() == sources.loaded()
                     ? generate : settings(sources.loadedFrom(), sources.loaded(), warnings);
@@ -133,7 +134,7 @@ public record GenerationDefaults(GenerationConfig generate, GenerationConfig sum
      * values (a null one removes the key) override them; forced_bos_token_id is what BartConfig made of it.
      */
     static ObjectNode fromModelConfig(ModelConfig model) {
-        ObjectNode d = ModelFiles.MAPPER.createObjectNode();
+        ObjectNode d = JsonTree.NODES.objectNode();
         Architecture.TokenDefaults t = model.architecture().tokenDefaults();
         d.put("pad_token_id", t.pad());
         if (t.bos() != null) {
@@ -163,7 +164,7 @@ public record GenerationDefaults(GenerationConfig generate, GenerationConfig sum
 
     /** The keys of a generation_config.json that GenerationConfig knows, metadata left out. */
     private static ObjectNode knownKeys(ObjectNode file) {
-        ObjectNode d = ModelFiles.MAPPER.createObjectNode();
+        ObjectNode d = JsonTree.NODES.objectNode();
         file.fields().forEachRemaining(e -> {
             if (GenerationKeys.known(e.getKey())
                     && GenerationKeys.get(e.getKey()).use() != GenerationKeys.Use.METADATA) {
@@ -198,7 +199,7 @@ public record GenerationDefaults(GenerationConfig generate, GenerationConfig sum
                 continue;
             }
             JsonNode classDefault = key.equals("forced_eos_token_id") && classForcedEos != null
-                    ? ModelFiles.MAPPER.getNodeFactory().numberNode(classForcedEos)
+                    ? JsonTree.NODES.numberNode(classForcedEos)
                     : GenerationKeys.get(key).defaultValue();
             if (!GenerationKeys.pythonEquals(value, classDefault)) {
                 return true;

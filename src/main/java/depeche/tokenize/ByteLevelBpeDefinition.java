@@ -1,10 +1,10 @@
 package depeche.tokenize;
 
-import depeche.folder.ModelFiles;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import depeche.folder.JsonTree;
 import depeche.folder.ModelException;
-
+import depeche.folder.ModelFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +36,7 @@ final class ByteLevelBpeDefinition {
         String sep = settings.token("sep_token", SPECIAL_TOKENS.get("sep_token"));
         String mask = settings.token("mask_token", SPECIAL_TOKENS.get("mask_token"));
 
-        ObjectNode definition = ModelFiles.MAPPER.createObjectNode();
+        ObjectNode definition = JsonTree.NODES.objectNode();
         definition.put("version", "1.0");
         definition.putNull("truncation");
         definition.putNull("padding");
@@ -78,7 +78,7 @@ final class ByteLevelBpeDefinition {
             }
             byId.put(id, token);
         });
-        ArrayNode added = ModelFiles.MAPPER.createArrayNode();
+        ArrayNode added = JsonTree.NODES.arrayNode();
         byId.forEach((id, token) -> added.addObject()
                 .put("id", id)
                 .put("content", token)
@@ -91,7 +91,7 @@ final class ByteLevelBpeDefinition {
     }
 
     private static ObjectNode byteLevel(boolean addPrefixSpace, boolean trimOffsets) {
-        return ModelFiles.MAPPER.createObjectNode()
+        return JsonTree.NODES.objectNode()
                 .put("type", "ByteLevel")
                 .put("add_prefix_space", addPrefixSpace)
                 .put("trim_offsets", trimOffsets)
@@ -101,7 +101,7 @@ final class ByteLevelBpeDefinition {
     /** merges.txt: a {@code #version} header, then one {@code left right} pair per line, by rank. */
     private static ArrayNode merges(Path file) {
         List<String> lines = ModelFiles.readLines(file);
-        ArrayNode merges = ModelFiles.MAPPER.createArrayNode();
+        ArrayNode merges = JsonTree.NODES.arrayNode();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isEmpty() || (i == 0 && line.startsWith("#version"))) {

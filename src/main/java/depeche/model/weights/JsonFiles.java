@@ -1,10 +1,8 @@
 package depeche.model.weights;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import depeche.folder.JsonTree;
 import depeche.folder.ModelException;
 import depeche.folder.ModelFiles;
 import depeche.text.OneLine;
@@ -13,10 +11,6 @@ import java.nio.file.Path;
 
 /** Strict JSON parsing for safetensors headers and shard indexes: duplicate keys and trailing data are errors. */
 final class JsonFiles {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
     private JsonFiles() {
     }
 
@@ -27,7 +21,7 @@ final class JsonFiles {
     static JsonNode object(Path file, byte[] json, String what) {
         JsonNode node;
         try {
-            node = JSON.readTree(json);
+            node = JsonTree.readStrict(json);
         } catch (JsonProcessingException e) {
             throw new ModelException(file, what + " is " + ModelFiles.invalidJson(e), e);
         } catch (IOException e) {

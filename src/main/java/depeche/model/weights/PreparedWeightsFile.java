@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import depeche.folder.JsonTree;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -53,7 +54,6 @@ final class PreparedWeightsFile {
     private static final int TRAILER_BYTES = 24;
     /** Far more than any model's index needs; a larger claim is not a file we wrote. */
     private static final long MAX_INDEX_BYTES = 64L << 20;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private PreparedWeightsFile() {
     }
@@ -108,7 +108,7 @@ final class PreparedWeightsFile {
 
     /** The index of {@code entries} and the trailer after it, to be written at {@code indexOffset}. */
     static ByteBuffer indexAndTrailer(long indexOffset, List<Source> sources, Collection<Entry> entries) {
-        ObjectNode index = JSON.createObjectNode();
+        ObjectNode index = JsonTree.NODES.objectNode();
         index.put("format", FORMAT).put("byteOrder", ByteOrder.nativeOrder().toString());
         ArrayNode sourceArray = index.putArray("sources");
         sources.forEach(s -> sourceArray.addObject().put("path", s.path()).put("size", s.size())
@@ -124,7 +124,7 @@ final class PreparedWeightsFile {
         }
         byte[] json;
         try {
-            json = JSON.writeValueAsBytes(index);
+            json = new ObjectMapper().writeValueAsBytes(index); // only when a cache file is written
         } catch (IOException e) {
             throw new IllegalStateException("a JSON tree always serializes", e);
         }
@@ -189,7 +189,7 @@ final class PreparedWeightsFile {
                 || indexLength > MAX_INDEX_BYTES || indexOffset + indexLength != size - TRAILER_BYTES) {
             return Optional.empty();
         }
-        JsonNode index = JSON.readTree(FileBytes.readFully(file, channel, indexOffset, (int) indexLength).array());
+        JsonNode index = JsonTree.read(FileBytes.readFully(file, channel, indexOffset, (int) indexLength).array());
         return index.path("format").asLong(-1) == FORMAT
                 ? Optional.of(new Located(index, indexOffset))
                 : Optional.empty();
