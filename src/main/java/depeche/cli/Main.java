@@ -3,8 +3,11 @@ package depeche.cli;
 import depeche.folder.ModelException;
 import depeche.model.TorchRuntime;
 import depeche.text.OneLine;
+import depeche.tokenize.TokenizerKind;
+import depeche.tokenize.Tokenizers;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
@@ -33,7 +36,15 @@ public final class Main implements Runnable {
     private static final List<Class<?>> COMMANDS = List.of(RunCommand.class, TranslateCommand.class,
             SummarizeCommand.class, ModelsCommand.class, BenchCommand.class, ReviewCommand.class, MemoryCommand.class,
             CommandLine.HelpCommand.class);
-    private static final Set<String> MODEL_COMMANDS = Set.of("run", "translate", "summarize", "bench");
+    /**
+     * The commands that run a model, with the tokenizers their default models use (opus-mt's SentencePiece, BART's
+     * byte-level BPE), whose libraries are loaded before libtorch.
+     */
+    private static final Map<String, Set<TokenizerKind>> TOKENIZERS = Map.of(
+            "run", Set.of(TokenizerKind.SPM_VOCAB, TokenizerKind.VOCAB_MERGES),
+            "translate", Set.of(TokenizerKind.SPM_VOCAB),
+            "summarize", Set.of(TokenizerKind.VOCAB_MERGES),
+            "bench", Set.of(TokenizerKind.SPM_VOCAB));
     private static final Set<String> HELP_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
     @CommandLine.Spec
@@ -42,7 +53,7 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         if (loadsModel(args)) {
             // libtorch takes 0.6 s to load: begin now, beside parsing the options and reading the model's files.
-            TorchRuntime.startInBackground();
+            TorchRuntime.startInBackground(() -> Tokenizers.loadNativeLibraries(TOKENIZERS.get(args[0])));
         }
         int code = run(args);
         TorchRuntime.awaitBackgroundStart();
@@ -51,7 +62,7 @@ public final class Main implements Runnable {
 
     /** Whether {@code args} name a command that runs a model (not only to print its help). */
     static boolean loadsModel(String[] args) {
-        return args.length > 0 && MODEL_COMMANDS.contains(args[0])
+        return args.length > 0 && TOKENIZERS.containsKey(args[0])
                 && Arrays.stream(args).noneMatch(a -> HELP_OPTIONS.contains(a));
     }
 

@@ -1,6 +1,5 @@
 package depeche.model;
 
-import com.sun.jna.NativeLibrary;
 
 /**
  * Keeps the memory a decoding step frees in the process for the next step, instead of handing it back to the
@@ -48,6 +47,6 @@ final class NativeHeapReuse {
         if (System.getenv(environment) != null) {
             return true;
         }
-        return NativeLibrary.getInstance("c").getFunction("mallopt").invokeInt(new Object[] {parameter, value}) == 1;
+        return DynamicLoaderLock.libc().getFunction("mallopt").invokeInt(new Object[] {parameter, value}) == 1;
     }
 }

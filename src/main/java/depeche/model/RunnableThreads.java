@@ -5,6 +5,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 /**
  * How many threads of other processes are running or waiting for a core, from Linux's /proc: the machine's
@@ -42,14 +45,16 @@ final class RunnableThreads {
 
     /**
      * The watch that keeps reading in the background (started on first use), so that a long run can follow load
-     * that comes and goes without waiting for readings.
+     * that comes and goes without waiting for readings. Its first readings are taken on its own thread: the engine
+     * starts the watch before libtorch loads, and the first {@link Watch#othersRunnable()} after it (the engine's
+     * thread count) then finds them done instead of taking 40 ms for them.
      */
     static Watch watch() {
         Watch current = watch;
         if (current == null) {
             synchronized (RunnableThreads.class) {
                 if (watch == null) {
-                    watch = Watch.start(othersRunnable());
+                    watch = Watch.start(RunnableThreads::othersRunnable);
                 }
                 current = watch;
             }
@@ -106,23 +111,43 @@ final class RunnableThreads {
      */
     static final class Watch {
         private final int[] readings = new int[READINGS];
+        private final CountDownLatch seeded = new CountDownLatch(1);
         private int next;
 
         Watch(int first) {
-            Arrays.fill(readings, first);
+            seed(first);
         }
 
-        static Watch start(int first) {
-            Watch watch = new Watch(first);
-            Thread reader = new Thread(watch::readForever, "depeche-load-watch");
+        private Watch() {
+        }
+
+        /** A watch whose thread starts from {@code first} (the median of a few readings), then reads every interval. */
+        static Watch start(IntSupplier first) {
+            Watch watch = new Watch();
+            Thread reader = new Thread(() -> {
+                watch.seed(first.getAsInt());
+                watch.readForever();
+            }, "depeche-load-watch");
             reader.setDaemon(true);
             reader.start();
             return watch;
         }
 
-        /** The median of the last five readings. */
-        synchronized int othersRunnable() {
-            return median(readings);
+        private synchronized void seed(int first) {
+            Arrays.fill(readings, first);
+            seeded.countDown();
+        }
+
+        /** The median of the last five readings (waiting for the first ones, if they are still being taken). */
+        int othersRunnable() {
+            try {
+                seeded.await(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            synchronized (this) {
+                return median(readings);
+            }
         }
 
         synchronized void add(int reading) {

@@ -2,10 +2,11 @@ package depeche.model;
 
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
-import com.sun.jna.NativeLibrary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -72,6 +73,7 @@ public final class TorchRuntime {
             MklOnAmd.apply();
             NativeHeapReuse.apply();
         }
+        RunnableThreads.watch(); // its first readings (40 ms) are taken while libtorch loads
         Engine.getEngine("PyTorch");
         started = true;
         applyThreads();
@@ -84,14 +86,30 @@ public final class TorchRuntime {
      * a later call (the command's own, after {@code Main} began the start) returns at once.
      */
     public static void startInBackground() {
+        startInBackground(() -> { });
+    }
+
+    /**
+     * Like {@link #startInBackground()}; when libtorch is not loaded yet, the thread first runs {@code loadFirst},
+     * which loads the other native libraries the command will use (its tokenizer's), while the calling thread has
+     * the Reference Handler link its native method; libtorch loads once both are done. Either would otherwise wait
+     * for libtorch to load, and the second would stop every thread meanwhile ({@link DynamicLoaderLock}). The
+     * caller's part takes it 40-80 ms, about what the other thread's takes.
+     */
+    public static void startInBackground(Runnable loadFirst) {
+        CountDownLatch handlerLinked = new CountDownLatch(1);
         synchronized (BACKGROUND_START_LOCK) { // not the class's lock, which start() holds while libtorch loads
             if (started || backgroundStart != null) {
                 return;
             }
             Thread starter = new Thread(() -> {
                 try {
+                    if (!libtorchLoaded()) {
+                        DynamicLoaderLock.prepare(loadFirst);
+                        handlerLinked.await(1, TimeUnit.SECONDS);
+                    }
                     start();
-                } catch (RuntimeException | LinkageError e) {
+                } catch (RuntimeException | LinkageError | InterruptedException e) {
                     // The caller's start() tries again and reports it.
                 }
             }, "depeche-engine-start");
@@ -99,6 +117,9 @@ public final class TorchRuntime {
             starter.start();
             backgroundStart = starter;
         }
+        DynamicLoaderLock.linkCommandNatives();
+        DynamicLoaderLock.linkReferenceHandler();
+        handlerLinked.countDown();
     }
 
     /**
@@ -161,8 +182,6 @@ public final class TorchRuntime {
     }
 
     private static void applyThreads() {
-        // The watch starts from this reading (five, 40 ms), which would otherwise be taken again by the first
-        // generation, on the command's critical path.
         int threads = requestedThreads != null ? requestedThreads
                 : defaultThreads(Runtime.getRuntime().availableProcessors(), RunnableThreads.watch().othersRunnable());
         JniUtils.setNumThreads(threads);
@@ -180,13 +199,13 @@ public final class TorchRuntime {
     /** Sets an environment variable of this process for native code, unless the user set it. */
     static void setDefaultEnvironment(String name, String value) {
         if (System.getenv(name) == null) {
-            NativeLibrary.getInstance("c").getFunction("setenv").invokeInt(new Object[] {name, value, 0});
+            DynamicLoaderLock.libc().getFunction("setenv").invokeInt(new Object[] {name, value, 0});
         }
     }
 
     /** The process's environment variable as native code sees it ({@link System#getenv} is a copy from start-up). */
     static String nativeEnvironment(String name) {
-        return NativeLibrary.getInstance("c").getFunction("getenv").invokeString(new Object[] {name}, false);
+        return DynamicLoaderLock.libc().getFunction("getenv").invokeString(new Object[] {name}, false);
     }
 
     private static boolean libtorchLoaded() {

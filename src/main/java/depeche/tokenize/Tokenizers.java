@@ -1,11 +1,14 @@
 package depeche.tokenize;
 
+import ai.djl.huggingface.tokenizers.jni.LibUtils;
+import ai.djl.sentencepiece.SpProcessor;
 import depeche.folder.ModelException;
 import depeche.folder.ModelFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -37,6 +40,26 @@ public final class Tokenizers {
                     ByteLevelBpeDefinition.build(modelDir, TokenizerSettings.read(modelDir)),
                     modelDir.resolve(ByteLevelBpeDefinition.MERGES));
         };
+    }
+
+    /**
+     * Loads the native libraries that tokenizers of {@code kinds} run on now, instead of at their first use: so that
+     * a command can load them before libtorch, beside which loading them would wait (see {@code
+     * depeche.model.TorchRuntime#startInBackground(Runnable)}). A library that does not load is left to that use,
+     * which reports it.
+     */
+    public static void loadNativeLibraries(Collection<TokenizerKind> kinds) {
+        for (TokenizerKind kind : kinds) {
+            try {
+                switch (kind) {
+                    // SentencePiece's library loads when its processor class is initialised.
+                    case SPM_VOCAB -> Class.forName(SpProcessor.class.getName(), true, SpProcessor.class.getClassLoader());
+                    case TOKENIZER_JSON, VOCAB_MERGES -> LibUtils.checkStatus();
+                }
+            } catch (ClassNotFoundException | RuntimeException | LinkageError e) {
+                // Reported where the tokenizer is loaded.
+            }
+        }
     }
 
     /** The names of the files directly inside {@code dir}. */

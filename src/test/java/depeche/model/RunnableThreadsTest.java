@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -68,5 +71,25 @@ class RunnableThreadsTest {
             watch.add(0);
         }
         assertThat(watch.othersRunnable()).as("the neighbours ended").isZero();
+    }
+
+    @Test
+    void aWatchStartsAtOnceAndItsFirstAnswerWaitsForItsFirstReadings() throws Exception {
+        CountDownLatch readingsAllowed = new CountDownLatch(1);
+        long before = System.nanoTime();
+        RunnableThreads.Watch watch = RunnableThreads.Watch.start(() -> {
+            try {
+                readingsAllowed.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 3;
+        });
+        assertThat(System.nanoTime() - before).as("start returns without the readings").isLessThan(500_000_000L);
+        CompletableFuture<Integer> answer = CompletableFuture.supplyAsync(watch::othersRunnable);
+        Thread.sleep(100);
+        assertThat(answer).as("no answer before the first readings").isNotDone();
+        readingsAllowed.countDown();
+        assertThat(answer.get(5, TimeUnit.SECONDS)).isEqualTo(3);
     }
 }
