@@ -14,6 +14,7 @@ import depeche.memory.TranslationMemory;
 import depeche.quality.QualityChecks;
 import depeche.quality.SourceLanguage;
 import depeche.text.FrenchNormalizer;
+import depeche.text.SentenceSegmenter;
 import depeche.translate.TranslatedParagraph;
 import depeche.translate.Translator;
 import java.io.PrintWriter;
@@ -73,6 +74,7 @@ final class TranslateCommand implements Callable<Integer> {
         if (SourceLanguage.judgeable(String.join(" ", lines))) {
             quality.prepare(); // a shorter input is never judged: its profiles would be read for nothing
         }
+        SentenceSegmenter.loadRules(); // here, while libtorch loads on the engine's thread, not after it
         // No memory unless --memory FILE: a one-off command has no output folder to keep one in.
         try (LoadedModel model = LoadedModel.load(modelOption.resolve(Role.TRANSLATION));
              TranslationMemory memory = memoryOptions.memory(Optional.empty(), "translate",

@@ -9,6 +9,8 @@ import depeche.model.ModelConfig;
 import depeche.model.Seq2SeqModel;
 import depeche.model.weights.Checkpoint;
 import depeche.model.weights.Checkpoints;
+import depeche.model.weights.PreparedWeights;
+import depeche.model.weights.PreparedWeightsCache;
 import depeche.tokenize.TextTokenizer;
 import depeche.tokenize.Tokenizers;
 import java.nio.file.Path;
@@ -48,13 +50,24 @@ public final class LoadedModel implements AutoCloseable {
     public static LoadedModel load(Path folder) {
         ModelConfig config = ModelConfig.read(folder.resolve("config.json"));
         GenerationDefaults generation = GenerationDefaults.read(folder, config);
-        TextTokenizer tokenizer = Tokenizers.load(folder);
         try (Checkpoint checkpoint = Checkpoints.open(folder)) {
-            return new LoadedModel(folder, config, generation, tokenizer, Seq2SeqModel.load(config, checkpoint),
-                    checkpoint.file());
-        } catch (RuntimeException e) {
-            tokenizer.close();
-            throw e;
+            // The weights' files are opened before the tokenizer is read: when libtorch is still loading on another
+            // thread (a command's start), reading the tokenizer waits for it, and this work is then done already.
+            PreparedWeights prepared = PreparedWeightsCache.fromEnvironment().open(checkpoint);
+            TextTokenizer tokenizer;
+            try {
+                tokenizer = Tokenizers.load(folder);
+            } catch (RuntimeException e) {
+                prepared.close();
+                throw e;
+            }
+            try {
+                return new LoadedModel(folder, config, generation, tokenizer,
+                        Seq2SeqModel.load(config, checkpoint, prepared), checkpoint.file());
+            } catch (RuntimeException e) {
+                tokenizer.close();
+                throw e;
+            }
         }
     }
 

@@ -49,11 +49,15 @@ final class PositionalEmbedding {
      */
     private static NDArray sinusoids(NDManager manager, int positions, int dim) {
         int sines = (dim + 1) / 2;
+        double[] wavelength = new double[dim]; // the same doubles for every position: computed once
+        for (int j = 0; j < dim; j++) {
+            int i = j < sines ? j : j - sines;
+            wavelength[j] = Math.pow(10000, 2.0 * i / dim);
+        }
         float[] values = new float[positions * dim];
         for (int pos = 0; pos < positions; pos++) {
             for (int j = 0; j < dim; j++) {
-                int i = j < sines ? j : j - sines;
-                double angle = pos / Math.pow(10000, 2.0 * i / dim);
+                double angle = pos / wavelength[j];
                 values[pos * dim + j] = (float) (j < sines ? Math.sin(angle) : Math.cos(angle));
             }
         }
