@@ -5,7 +5,6 @@ import depeche.model.TorchRuntime;
 import depeche.text.OneLine;
 import depeche.tokenize.TokenizerKind;
 import depeche.tokenize.Tokenizers;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,17 +52,32 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         if (loadsModel(args)) {
             // libtorch takes 0.6 s to load: begin now, beside parsing the options and reading the model's files.
-            TorchRuntime.startInBackground(() -> Tokenizers.loadNativeLibraries(TOKENIZERS.get(args[0])));
+            // A class, not a lambda, as everywhere on the way here: the first lambda of a JVM costs 10-20 ms of
+            // set-up, which the engine's start would wait for.
+            TorchRuntime.startInBackground(new Runnable() {
+                @Override
+                public void run() {
+                    Tokenizers.loadNativeLibraries(TOKENIZERS.get(args[0]));
+                }
+            });
         }
         int code = run(args);
         TorchRuntime.awaitBackgroundStart();
+        TorchRuntime.skipNativeTeardownAtExit();
         System.exit(code);
     }
 
     /** Whether {@code args} name a command that runs a model (not only to print its help). */
     static boolean loadsModel(String[] args) {
-        return args.length > 0 && TOKENIZERS.containsKey(args[0])
-                && Arrays.stream(args).noneMatch(a -> HELP_OPTIONS.contains(a));
+        if (args.length == 0 || !TOKENIZERS.containsKey(args[0])) {
+            return false;
+        }
+        for (String arg : args) {
+            if (HELP_OPTIONS.contains(arg)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */
