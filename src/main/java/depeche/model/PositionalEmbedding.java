@@ -24,7 +24,9 @@ final class PositionalEmbedding {
         int max = c.maxPositionEmbeddings();
         int offset = c.architecture().positionOffset();
         return switch (c.architecture().positions()) {
-            case SINUSOIDAL -> new PositionalEmbedding(sinusoids(manager, max, c.dModel()), 0, max);
+            // Kept with the prepared weights: 2 x 262,144 sines and cosines took 10-20 ms of every start.
+            case SINUSOIDAL -> new PositionalEmbedding(weights.prepared("sinusoids", new long[] {max, c.dModel()},
+                    () -> sinusoids(manager, max, c.dModel())), 0, max);
             case LEARNED -> new PositionalEmbedding(weights.get("weight", max + offset, c.dModel()), offset, max);
         };
     }
