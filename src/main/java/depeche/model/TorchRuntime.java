@@ -41,6 +41,8 @@ public final class TorchRuntime {
     private static volatile boolean started;
     private static volatile Thread backgroundStart;
     private static final Object BACKGROUND_START_LOCK = new Object();
+    /** Whether this thread runs one part of a split call, with its operations on one thread. */
+    private static final ThreadLocal<Boolean> ON_A_PART = ThreadLocal.withInitial(() -> false);
 
     private TorchRuntime() {
     }
@@ -150,13 +152,49 @@ public final class TorchRuntime {
      * neighbour ends. Does nothing before the engine starts or when {@code --threads} was given.
      */
     public static void followLoad() {
-        if (requestedThreads != null || !started) {
+        if (requestedThreads != null || !started || ON_A_PART.get()) {
             return;
         }
         int threads = defaultThreads(Runtime.getRuntime().availableProcessors(),
                 RunnableThreads.watch().othersRunnable());
         if (threads != JniUtils.getNumThreads()) {
             JniUtils.setNumThreads(threads);
+        }
+    }
+
+    /**
+     * Into how many parts, each run on a thread of its own with one thread for its operations, a call with inputs
+     * enough for {@code maxParts} is best split: 1 (one part, threads as {@link #followLoad} sets them) unless other
+     * processes have left fewer cores than two threads would need, and then one part per core. Why: beside two
+     * CPU-bound processes on two cores, a thread gets a third of the machine; two threads of one operation each get
+     * a quarter but wait for each other at every operation (3.1-3.6x their idle time, bench README), while two
+     * independent parts each get a quarter and never wait: half the machine instead of a third. Always 1 when
+     * {@code --threads} was given.
+     */
+    public static int independentParts(int maxParts) {
+        if (requestedThreads != null || !started || maxParts < 2 || ON_A_PART.get()) {
+            return 1;
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (defaultThreads(cores, RunnableThreads.watch().othersRunnable()) > 1) {
+            return 1;
+        }
+        return Math.min(maxParts, cores);
+    }
+
+    /**
+     * Runs {@code work} as one part of a split call ({@link #independentParts}): on this thread alone, whatever the
+     * load does meanwhile (the parts together are sized to the cores).
+     */
+    public static <T> T asOnePart(Supplier<T> work) {
+        ON_A_PART.set(true);
+        int threads = JniUtils.getNumThreads();
+        JniUtils.setNumThreads(1);
+        try {
+            return work.get();
+        } finally {
+            JniUtils.setNumThreads(threads);
+            ON_A_PART.set(false);
         }
     }
 
