@@ -29,7 +29,6 @@ import java.util.TimeZone;
  * loads, instead of waiting for it.
  */
 final class DynamicLoaderLock {
-    private static final String JNA_LIBRARY_FOLDERS = "jna.platform.library.path";
     /** Far more than a young collection needs to begin (the young generation starts at a few tens of MB). */
     private static final int MAX_ALLOCATED_MB = 512;
 
@@ -37,11 +36,11 @@ final class DynamicLoaderLock {
     }
 
     /**
-     * On the thread that will load libtorch, before it does: no library folder search, then {@code loadFirst} (the
-     * libraries other threads will load).
+     * On the thread that will load libtorch, before it does: JNA's settings ({@link JnaSetup}), then {@code
+     * loadFirst} (the libraries other threads will load).
      */
     static void prepare(Runnable loadFirst) {
-        skipLibraryFolderSearch();
+        JnaSetup.configure();
         try {
             loadFirst.run();
         } catch (RuntimeException | LinkageError e) {
@@ -86,19 +85,8 @@ final class DynamicLoaderLock {
 
     /** The C library, through JNA, for what Java cannot do itself (environment variables, malloc settings). */
     static NativeLibrary libc() {
-        skipLibraryFolderSearch();
+        JnaSetup.configure();
         return NativeLibrary.getInstance(Platform.C_LIBRARY_NAME);
-    }
-
-    /**
-     * JNA runs {@code /sbin/ldconfig -p} (a process: 30-80 ms) to learn the system's library folders, unless they
-     * are given. depeche loads libraries only by full name or path, which {@code dlopen} finds itself; DJL asks for
-     * CUDA's runtime, which the CPU engine never uses, and is told there is none either way.
-     */
-    private static void skipLibraryFolderSearch() {
-        if (System.getProperty(JNA_LIBRARY_FOLDERS) == null) {
-            System.setProperty(JNA_LIBRARY_FOLDERS, "");
-        }
     }
 
     /**

@@ -42,7 +42,8 @@ class ProcessExitTest {
     private Result depeche(String... args) throws IOException, InterruptedException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Dai.djl.offline=true", "-cp", classpath, Main.class.getName()));
+                .toString(), "-Dai.djl.offline=true", "-Ddepeche.weightsCache.dir=" + tmp.resolve("cache/weights"), "-cp",
+                classpath, Main.class.getName()));
         command.addAll(List.of(args));
         Path out = tmp.resolve("stdout.txt");
         Path err = tmp.resolve("stderr.txt");
