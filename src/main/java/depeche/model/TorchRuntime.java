@@ -74,7 +74,9 @@ public final class TorchRuntime {
             setDefaultEnvironment("OMP_WAIT_POLICY", "PASSIVE");
             setDefaultEnvironment("THP_MEM_ALLOC_ENABLE", "1");
             MklOnAmd.apply();
-            NativeHeapReuse.apply();
+            if (NativeHeapReuse.apply()) {
+                NativeHeapReuse.prefault(NativeHeapReuse.LIBTORCH_START_BYTES);
+            }
         }
         RunnableThreads.watch(); // its first readings (40 ms) are taken while libtorch loads
         Engine.getEngine("PyTorch");
