@@ -15,8 +15,10 @@ import java.util.concurrent.Future;
 
 /**
  * HF {@code generate()} for encoder-decoder models, without sampling: greedy search when {@code num_beams} is 1,
- * beam search otherwise. A batch of inputs gives the same ids as each input alone. Thread-confined: one
- * generation at a time per instance (the model itself may be shared).
+ * beam search otherwise. A batch of inputs gives the same ids as each input alone, which is what lets a call be
+ * split into parts generated at the same time when other processes keep the cores busy
+ * ({@link TorchRuntime#independentParts}). Thread-confined: one generation at a time per instance (the model
+ * itself may be shared, as the parts share it).
  */
 public final class Generator {
     /** A call is split into parts of at least this many inputs, when it is split ({@link #inParts}). */

@@ -30,7 +30,9 @@ import java.util.function.Supplier;
  *   <li><b>Threads.</b> {@link #useThreads} (the {@code --threads} option) sets how many threads the
  *   operations and matrix products use; by default, one per available core that other processes are not
  *   running on when the engine starts, at least one (libtorch's own default counts physical cores, which a
- *   container's CPU limit does not change, nor does it see a busy server).</li>
+ *   container's CPU limit does not change, nor does it see a busy server); re-read as a run goes
+ *   ({@link #followLoad}), and on a busy machine a call is split into independent parts
+ *   ({@link #independentParts}).</li>
  * </ul>
  *
  * <p>{@link Seq2SeqModel#load} calls {@link #start()}, so every model runs with these settings; a process that
