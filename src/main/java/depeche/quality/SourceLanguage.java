@@ -59,6 +59,15 @@ public final class SourceLanguage {
     }
 
     /**
+     * The text filters, made at the first text long enough to judge: a one-line {@code translate} never needs them,
+     * and making them (Guava's and the detector's classes, their patterns) took 10-20 ms after its translation.
+     */
+    private static final class Filters {
+        static final TextObjectFactory SENTENCES = CommonTextObjectFactories.forDetectingShortCleanText();
+        static final TextObjectFactory ARTICLES = CommonTextObjectFactories.forDetectingOnLargeText();
+    }
+
+    /**
      * Starts reading the language profiles (0.2 s) on a thread of its own, for a command that checks translations
      * only after loading a model and translating: the detector is then ready when the checks need it. A failure
      * there is left for the checks to meet and report.
@@ -75,15 +84,12 @@ public final class SourceLanguage {
         reader.start();
     }
 
-    private final TextObjectFactory sentences = CommonTextObjectFactories.forDetectingShortCleanText();
-    private final TextObjectFactory articles = CommonTextObjectFactories.forDetectingOnLargeText();
-
     /** The language of a sentence when it is confidently not French; empty when French, short or unsure. */
     public Optional<Guess> sentence(String text) {
         if (!judgeable(text)) {
             return Optional.empty();
         }
-        return notFrench(Holder.DETECTOR.getProbabilities(sentences.forText(text)), SENTENCE_CONFIDENCE);
+        return notFrench(Holder.DETECTOR.getProbabilities(Filters.SENTENCES.forText(text)), SENTENCE_CONFIDENCE);
     }
 
     /**
@@ -94,7 +100,7 @@ public final class SourceLanguage {
         if (!judgeable(text)) {
             return Optional.empty();
         }
-        return notFrench(Holder.DETECTOR.getProbabilities(articles.forText(text)), ARTICLE_CONFIDENCE);
+        return notFrench(Holder.DETECTOR.getProbabilities(Filters.ARTICLES.forText(text)), ARTICLE_CONFIDENCE);
     }
 
     private static Optional<Guess> notFrench(List<DetectedLanguage> guesses, double needed) {
