@@ -1,14 +1,13 @@
 package depeche.tokenize;
 
-import depeche.text.OneLine;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import depeche.folder.JsonTree;
 import depeche.folder.ModelException;
-
+import depeche.text.OneLine;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,7 +41,7 @@ final class HuggingFaceJsonTokenizer implements TextTokenizer {
     /** A {@code tokenizer.json} tree; {@code source} is the file to blame when the library rejects it. */
     static HuggingFaceJsonTokenizer of(ObjectNode definition, Path source) {
         Vocabulary vocabulary = vocabularyOf(definition, source);
-        byte[] json = definition.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] json = JsonTree.write(definition);
         try {
             return new HuggingFaceJsonTokenizer(HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(json), OPTIONS), vocabulary);
         } catch (IOException | RuntimeException e) {

@@ -61,4 +61,15 @@ class JsonTreeTest {
     private static byte[] bytes(String json) {
         return json.getBytes(StandardCharsets.UTF_8);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"d_model\": 512, \"dropout\": 0.1, \"eps\": 1e-05, \"neg\": -0.0, \"big\": 12345678901}",
+        "{\"huge\": 123456789012345678901234567890, \"t\": \"caf\u00e9 \\\"q\\\" \\n \\ud83d\\ude00 \\u0001\"}",
+        "{\"model\": {\"vocab\": {\"<s>\": 0, \"\u0120the\": 5}, \"merges\": [\"\u0120 t\"]}, \"a\": [null, true, false, []]}",
+    })
+    void writeGivesWhatToStringGives(String json) throws Exception {
+        JsonNode node = MAPPER.readTree(json);
+        assertThat(new String(JsonTree.write(node), StandardCharsets.UTF_8)).isEqualTo(node.toString());
+    }
 }
