@@ -31,11 +31,18 @@ final class JnaSetup {
     static final String LIBRARY_FOLDERS = "jna.platform.library.path";
     static final String BOOT_FOLDER = "jna.boot.library.path";
 
+    /** Whether {@link #configure()} ran: every libc call asks for it, and the library's checksum is read once. */
+    private static boolean configured;
+
     private JnaSetup() {
     }
 
-    /** Makes the settings, once they are not made yet; never fails. */
+    /** Makes the settings, once per process; never fails. */
     static synchronized void configure() {
+        if (configured) {
+            return;
+        }
+        configured = true;
         if (System.getProperty(LIBRARY_FOLDERS) == null) {
             System.setProperty(LIBRARY_FOLDERS, "");
         }
