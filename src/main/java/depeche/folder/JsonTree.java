@@ -36,21 +36,22 @@ public final class JsonTree {
 
     /** The value {@code json} holds, or null when it holds none (only white space). */
     public static JsonNode read(byte[] json) throws IOException {
-        try (JsonParser parser = LENIENT.createParser(json)) {
-            JsonToken first = parser.nextToken();
-            return first == null ? null : value(parser, first);
-        }
+        return read(LENIENT, json, false);
     }
 
     /** Like {@link #read}, where a repeated key, or anything after the value, is an error. */
     public static JsonNode readStrict(byte[] json) throws IOException {
-        try (JsonParser parser = STRICT.createParser(json)) {
+        return read(STRICT, json, true);
+    }
+
+    private static JsonNode read(JsonFactory factory, byte[] json, boolean nothingAfter) throws IOException {
+        try (JsonParser parser = factory.createParser(json)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 return null;
             }
             JsonNode value = value(parser, first);
-            JsonToken after = parser.nextToken();
+            JsonToken after = nothingAfter ? parser.nextToken() : null;
             if (after != null) {
                 throw new JsonParseException(parser, "Trailing token (" + after + ") found after the value");
             }

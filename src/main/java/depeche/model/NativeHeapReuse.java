@@ -39,7 +39,7 @@ final class NativeHeapReuse {
 
     /** @return whether every setting not left to the environment was accepted */
     static boolean apply() {
-        if (!System.getProperty("os.name", "").toLowerCase().startsWith("linux")) {
+        if (!onLinux()) {
             return false;
         }
         try {
@@ -65,8 +65,7 @@ final class NativeHeapReuse {
      * @return whether the pages were mapped
      */
     static boolean prefault(long bytes) {
-        if (!System.getProperty("os.name", "").toLowerCase().startsWith("linux")
-                || System.getenv("MALLOC_TRIM_THRESHOLD_") != null) {
+        if (!onLinux() || System.getenv("MALLOC_TRIM_THRESHOLD_") != null) {
             return false;
         }
         try {
@@ -98,6 +97,10 @@ final class NativeHeapReuse {
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             return false;
         }
+    }
+
+    private static boolean onLinux() {
+        return System.getProperty("os.name", "").toLowerCase().startsWith("linux");
     }
 
     private static boolean set(int parameter, int value, String environment) {

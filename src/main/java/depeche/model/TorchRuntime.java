@@ -159,8 +159,7 @@ public final class TorchRuntime {
         if (requestedThreads != null || !started || ON_A_PART.get()) {
             return;
         }
-        int threads = defaultThreads(Runtime.getRuntime().availableProcessors(),
-                RunnableThreads.watch().othersRunnable());
+        int threads = threadsForLoad();
         if (threads != JniUtils.getNumThreads()) {
             JniUtils.setNumThreads(threads);
         }
@@ -179,11 +178,7 @@ public final class TorchRuntime {
         if (requestedThreads != null || !started || maxParts < 2 || ON_A_PART.get()) {
             return 1;
         }
-        int cores = Runtime.getRuntime().availableProcessors();
-        if (defaultThreads(cores, RunnableThreads.watch().othersRunnable()) > 1) {
-            return 1;
-        }
-        return Math.min(maxParts, cores);
+        return threadsForLoad() > 1 ? 1 : Math.min(maxParts, Runtime.getRuntime().availableProcessors());
     }
 
     /**
@@ -192,12 +187,9 @@ public final class TorchRuntime {
      */
     public static <T> T asOnePart(Supplier<T> work) {
         ON_A_PART.set(true);
-        int threads = JniUtils.getNumThreads();
-        JniUtils.setNumThreads(1);
         try {
-            return work.get();
+            return onOneThread(work);
         } finally {
-            JniUtils.setNumThreads(threads);
             ON_A_PART.set(false);
         }
     }
@@ -228,9 +220,12 @@ public final class TorchRuntime {
     }
 
     private static void applyThreads() {
-        int threads = requestedThreads != null ? requestedThreads
-                : defaultThreads(Runtime.getRuntime().availableProcessors(), RunnableThreads.watch().othersRunnable());
-        JniUtils.setNumThreads(threads);
+        JniUtils.setNumThreads(requestedThreads != null ? requestedThreads : threadsForLoad());
+    }
+
+    /** The default thread count for the load now: the watch's median reading ({@link RunnableThreads.Watch}). */
+    private static int threadsForLoad() {
+        return defaultThreads(Runtime.getRuntime().availableProcessors(), RunnableThreads.watch().othersRunnable());
     }
 
     /**
