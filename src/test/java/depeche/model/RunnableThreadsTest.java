@@ -25,11 +25,36 @@ class RunnableThreadsTest {
             for (int i = 0; i < 2; i++) {
                 busy.add(new ProcessBuilder("sh", "-c", "while :; do :; done").start());
             }
-            Thread.sleep(100);
-            assertThat(RunnableThreads.othersRunnable()).isGreaterThanOrEqualTo(2);
+            for (Process process : busy) {
+                awaitRunning(process);
+            }
+            // On a 2-core machine one reading can miss a spinner (this JVM's compiler threads take a core between
+            // the two counts): the busy processes must be seen within a few seconds, not in the first 50 ms.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            int seen = RunnableThreads.othersRunnable();
+            while (seen < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                seen = RunnableThreads.othersRunnable();
+            }
+            assertThat(seen).isGreaterThanOrEqualTo(2);
         } finally {
             busy.forEach(Process::destroyForcibly);
         }
+    }
+
+    /** Waits until the shell has used CPU time (field 14 of /proc/PID/stat, after the name's closing ')'). */
+    private static void awaitRunning(Process process) throws Exception {
+        Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            String text = Files.readString(stat);
+            String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+            if (Long.parseLong(fields[11]) > 0) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the busy shell " + process.pid() + " never ran");
     }
 
     /**
