@@ -55,17 +55,36 @@ final class MklOnAmd {
             return false;
         }
         try {
-            Path file = Files.createTempFile("depeche-mkl-", ".so");
+            int memory = memoryFile();
+            Path file = memory >= 0 ? Path.of("/proc/self/fd/" + memory) : Files.createTempFile("depeche-mkl-", ".so");
             try {
                 Files.write(file, sharedObject(SYMBOL));
                 loaded = NativeLibrary.getInstance(file.toString(),
                         Map.of(Library.OPTION_OPEN_FLAGS, RTLD_NOW | RTLD_GLOBAL));
             } finally {
-                Files.deleteIfExists(file); // the mapping stays after the file is gone
+                // the mapping stays after the file is gone
+                if (memory >= 0) {
+                    DynamicLoaderLock.libc().getFunction("close").invokeInt(new Object[] {memory});
+                } else {
+                    Files.deleteIfExists(file);
+                }
             }
             return true;
         } catch (IOException | RuntimeException | LinkageError e) {
             return false; // MKL keeps its generic path: slower, same results
+        }
+    }
+
+    /**
+     * A file in memory ({@code memfd_create}, Linux 3.17, glibc 2.27) to write the definition into, or -1. Not a
+     * temporary file: {@code Files.createTempFile} draws its name from {@code SecureRandom}, whose security
+     * providers take 20 ms to set up on the engine's thread, just before libtorch loads.
+     */
+    private static int memoryFile() {
+        try {
+            return DynamicLoaderLock.libc().getFunction("memfd_create").invokeInt(new Object[] {"depeche-mkl", 0});
+        } catch (RuntimeException | LinkageError e) {
+            return -1;
         }
     }
 

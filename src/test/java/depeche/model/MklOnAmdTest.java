@@ -36,6 +36,20 @@ class MklOnAmdTest {
         // The global scope is where libtorch_cpu's PLT slot for the symbol is resolved (libtorch itself is loaded
         // locally, so its own definition is not found here at all).
         assertThat(NativeLibrary.getProcess().getFunction(MklOnAmd.SYMBOL).invokeInt(new Object[0])).isEqualTo(1);
+        // Written to a file in memory (no temporary file, no SecureRandom set up before libtorch), mapped, and its
+        // descriptor closed.
+        assertThat(Files.readString(Path.of("/proc/self/maps"))).contains("/memfd:depeche-mkl");
+        try (var descriptors = Files.list(Path.of("/proc/self/fd"))) {
+            assertThat(descriptors.map(MklOnAmdTest::target)).noneMatch(target -> target.contains("depeche-mkl"));
+        }
+    }
+
+    private static String target(Path descriptor) {
+        try {
+            return Files.readSymbolicLink(descriptor).toString();
+        } catch (IOException e) {
+            return ""; // closed while listed (the listing's own descriptor)
+        }
     }
 
     @Test
