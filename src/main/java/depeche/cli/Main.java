@@ -45,6 +45,7 @@ public final class Main implements Runnable {
             "summarize", Set.of(TokenizerKind.VOCAB_MERGES),
             "bench", Set.of(TokenizerKind.SPM_VOCAB));
     private static final Set<String> HELP_OPTIONS = Set.of("-h", "--help", "-V", "--version");
+    private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -103,6 +104,11 @@ public final class Main implements Runnable {
      * shows the others, a typo, none) gets them all, so the usage and the error messages are complete.
      */
     private static CommandLine commandLine(String first) {
+        // picocli registers converters for java.sql and java.time types by reflection, initialising their classes
+        // (java.time's formatters: 70 classes, 10-20 ms of a command's start); no option here has such a type.
+        if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+            System.setProperty(CONVERTER_EXCLUDES, "java\\.sql\\..*,java\\.time\\..*");
+        }
         CommandLine cl = new CommandLine(new Main());
         boolean named = COMMANDS.stream().anyMatch(c -> c != CommandLine.HelpCommand.class && nameOf(c).equals(first));
         for (Class<?> command : COMMANDS) {
