@@ -35,14 +35,10 @@ final class DynamicLoaderLock {
     private DynamicLoaderLock() {
     }
 
-    /**
-     * On the thread that will load libtorch, before it does: JNA's settings ({@link JnaSetup}), then {@code
-     * loadFirst} (the libraries other threads will load).
-     */
-    static void prepare(Runnable loadFirst) {
-        JnaSetup.configure();
+    /** Runs {@code libraries}, which loads native libraries before libtorch does, leaving a failure to their use. */
+    static void loadFirst(Runnable libraries) {
         try {
-            loadFirst.run();
+            libraries.run();
         } catch (RuntimeException | LinkageError e) {
             // Whoever uses the library later loads it again, and reports the failure.
         }

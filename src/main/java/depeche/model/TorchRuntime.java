@@ -67,7 +67,15 @@ public final class TorchRuntime {
     }
 
     /** Starts the engine with these settings, once; later calls return at once. */
-    public static synchronized void start() {
+    public static void start() {
+        start(null);
+    }
+
+    /**
+     * {@link #start()}, where libtorch, when it is still to load, waits for {@code othersReady} (the command's
+     * thread's part of {@link #startInBackground(Runnable)}) before it does.
+     */
+    private static synchronized void start(CountDownLatch othersReady) {
         if (started) {
             return;
         }
@@ -81,6 +89,13 @@ public final class TorchRuntime {
             }
         }
         RunnableThreads.watch(); // its first readings (40 ms) are taken while libtorch loads
+        if (fresh && othersReady != null) {
+            try {
+                othersReady.await(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         Engine.getEngine("PyTorch");
         started = true;
         applyThreads();
@@ -97,14 +112,15 @@ public final class TorchRuntime {
     }
 
     /**
-     * Like {@link #startInBackground()}; when libtorch is not loaded yet, the thread first runs {@code loadFirst},
-     * which loads the other native libraries the command will use (its tokenizer's), while the calling thread has
-     * the Reference Handler link its native method; libtorch loads once both are done. Either would otherwise wait
-     * for libtorch to load, and the second would stop every thread meanwhile ({@link DynamicLoaderLock}). The
-     * caller's part takes it 40-80 ms, about what the other thread's takes.
+     * Like {@link #startInBackground()}. Meanwhile the calling thread links the native methods it will call while
+     * libtorch loads, has the Reference Handler link its own, and runs {@code loadFirst}, which loads the other
+     * native libraries the command will use (its tokenizer's); libtorch loads once that is done. Each would
+     * otherwise wait for libtorch to load, and the Reference Handler would stop every thread meanwhile
+     * ({@link DynamicLoaderLock}). The caller's part (80-140 ms) runs beside the other thread's set-up before
+     * libtorch (JNA, {@link MklOnAmd}, {@link NativeHeapReuse}, DJL's search for the library: 150-200 ms).
      */
     public static void startInBackground(Runnable loadFirst) {
-        CountDownLatch handlerLinked = new CountDownLatch(1);
+        CountDownLatch othersReady = new CountDownLatch(1);
         synchronized (BACKGROUND_START_LOCK) { // not the class's lock, which start() holds while libtorch loads
             if (started || backgroundStart != null) {
                 return;
@@ -113,12 +129,8 @@ public final class TorchRuntime {
                 @Override
                 public void run() {
                     try {
-                        if (!libtorchLoaded()) {
-                            DynamicLoaderLock.prepare(loadFirst);
-                            handlerLinked.await(1, TimeUnit.SECONDS);
-                        }
-                        start();
-                    } catch (RuntimeException | LinkageError | InterruptedException e) {
+                        start(othersReady);
+                    } catch (RuntimeException | LinkageError e) {
                         // The caller's start() tries again and reports it.
                     }
                 }
@@ -129,7 +141,8 @@ public final class TorchRuntime {
         }
         DynamicLoaderLock.linkCommandNatives();
         DynamicLoaderLock.linkReferenceHandler();
-        handlerLinked.countDown();
+        DynamicLoaderLock.loadFirst(loadFirst);
+        othersReady.countDown();
     }
 
     /**

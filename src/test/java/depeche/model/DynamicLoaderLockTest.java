@@ -11,12 +11,12 @@ class DynamicLoaderLockTest {
     @Test
     void theLibrariesToLoadFirstAreLoadedAndTheirFailuresLeftToTheirUse() {
         AtomicInteger ran = new AtomicInteger();
-        DynamicLoaderLock.prepare(ran::incrementAndGet);
-        DynamicLoaderLock.prepare(() -> {
+        DynamicLoaderLock.loadFirst(ran::incrementAndGet);
+        DynamicLoaderLock.loadFirst(() -> {
             ran.incrementAndGet();
             throw new UnsatisfiedLinkError("no libtokenizers.so here");
         });
-        DynamicLoaderLock.prepare(() -> {
+        DynamicLoaderLock.loadFirst(() -> {
             ran.incrementAndGet();
             throw new IllegalStateException("extraction failed");
         });
@@ -25,7 +25,7 @@ class DynamicLoaderLockTest {
 
     @Test
     void jnaIsToldNotToSearchTheLibraryFoldersAndStillFindsTheCLibrary() {
-        DynamicLoaderLock.prepare(() -> { });
+        DynamicLoaderLock.libc();
         assertThat(System.getProperty("jna.platform.library.path")).isNotNull();
         assertThat(DynamicLoaderLock.libc().getFunction("getpid").invokeInt(new Object[0]))
                 .isEqualTo((int) ProcessHandle.current().pid());
