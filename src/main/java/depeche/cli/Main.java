@@ -51,6 +51,7 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        djlOffline(); // before the engine's thread and the tokenizer's library look for their native files
         if (loadsModel(args)) {
             // libtorch takes 0.6 s to load: begin now, beside parsing the options and reading the model's files.
             // A class, not a lambda, as everywhere on the way here: the first lambda of a JVM costs 10-20 ms of
@@ -83,8 +84,13 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */
     public static int run(String... args) {
-        System.setProperty("ai.djl.offline", "true");
+        djlOffline();
         return commandLineFor(args).execute(args);
+    }
+
+    /** DJL never downloads anything (native libraries, models): depeche's only network use is fetching models. */
+    private static void djlOffline() {
+        System.setProperty("ai.djl.offline", "true");
     }
 
     /** The configured command line with every subcommand, for tests that capture its output. */
