@@ -50,7 +50,7 @@ public final class SourceLanguage {
 
         /** "English (97 %)". */
         public String describe() {
-            return String.format(Locale.ROOT, "%s (%.0f %%)", name(), probability * 100);
+            return name() + " (" + LengthRatioCheck.percent(probability) + " %)";
         }
     }
 

@@ -113,6 +113,22 @@ class QualityChecksTest {
         assertThat(codes("Oui.", "Yes, of course, certainly.")).containsExactly("length-ratio");
     }
 
+    private String lengthRatio(String french, String english) {
+        return checks.check(new SentencePair(french, english)).flags().stream()
+                .filter(flag -> flag.code().equals("length-ratio")).findFirst().orElseThrow().reason();
+    }
+
+    @Test
+    void theLengthRatioFlagSaysHowFarOffInWholePercent() {
+        String french = "Le président a annoncé hier une réforme."; // 40 characters
+        String english = "unk ".repeat(20) + "unk"; // 83
+        assertThat(lengthRatio(french, english)).isEqualTo(
+                "the English is 208 % of the French's length (83 of 40 characters; expected 45–200 %)");
+        assertThat(lengthRatio("Oui.", "Yes, of course, certainly.")).isEqualTo("the English is 650 % of the French's length (26 of 4 characters; expected 30–350 %)");
+        assertThat(new SourceLanguage.Guess("en", 0.9649).describe()).isEqualTo("English (96 %)");
+        assertThat(new SourceLanguage.Guess("en", 0.965).describe()).isEqualTo("English (97 %)");
+    }
+
     @Test
     void brokenQuotesOrParenthesesAreFlaggedUnlessTheSourceWasBroken() {
         assertThat(codes("« Nous ne savons pas », a-t-il dit.", "\"We do not know, he said."))
