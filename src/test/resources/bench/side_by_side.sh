@@ -50,12 +50,22 @@ while [ $# -gt 0 ]; do
         echo "[$(date +%T)] depeche alone and beside two CPU-bound processes, $(load)"
         java -jar "$JAR" bench --model "$OPUS" --per-call 1,8,all --beside-busy 2 2>&1 | tail -10 ;;
     startup)
+        # java -jar and the launcher beside the jar (target/depeche: class archive, quick compiler), alternating;
+        # the launcher's first run writes its archive and is shown apart. HF: the kit's child for one seed
+        # sentence in a fresh process (imports, weights, its warm-up call and the sentence), the whole process timed.
         shift
-        for i in 1 2 3; do
-            echo -n "[$(date +%T)] translate one sentence, $(load): "
-            /usr/bin/time -f "%e s, peak %M KB" java -jar "$JAR" translate --max-length 16 --model "$1" \
-                "Le président a annoncé hier une réforme." 2>&1 >/dev/null | tail -1
-        done ;;
+        LAUNCHER=$(dirname "$JAR")/depeche
+        one() { /usr/bin/time -f "%e s, peak %M KB" "$@" translate --max-length 16 --model "$MODEL" \
+            "Le président a annoncé hier une réforme." 2>&1 >/dev/null | tail -1; }
+        MODEL=$1
+        if [ -x "$LAUNCHER" ]; then echo -n "[$(date +%T)] launcher, first run: "; one "$LAUNCHER"; fi
+        for i in 1 2 3 4 5; do
+            echo -n "[$(date +%T)] translate one sentence, java -jar, $(load): "; one java -jar "$JAR"
+            if [ -x "$LAUNCHER" ]; then echo -n "[$(date +%T)] translate one sentence, launcher, $(load): "; one "$LAUNCHER"; fi
+        done
+        echo -n "[$(date +%T)] HF one sentence in a fresh process, $(load): "
+        /usr/bin/time -f "%e s, peak %M KB" "$PYTHON" "$KIT/hf_generate_bench.py" "$OPUS" --child --batch-size 1 \
+            --threads 2 --num-sentences 1 2>&1 >/dev/null | tail -1 ;;
     esac
     shift
 done
