@@ -58,7 +58,7 @@ while [ $# -gt 0 ]; do
         one() { /usr/bin/time -f "%e s, peak %M KB" "$@" translate --max-length 16 --model "$MODEL" \
             "Le président a annoncé hier une réforme." 2>&1 >/dev/null | tail -1; }
         MODEL=$1
-        if [ -x "$LAUNCHER" ]; then echo -n "[$(date +%T)] launcher, first run: "; one "$LAUNCHER"; fi
+        if [ -x "$LAUNCHER" ]; then echo -n "[$(date +%T)] launcher, first run of the sitting (writes its archive if it has none): "; one "$LAUNCHER"; fi
         for i in 1 2 3 4 5; do
             echo -n "[$(date +%T)] translate one sentence, java -jar, $(load): "; one java -jar "$JAR"
             if [ -x "$LAUNCHER" ]; then echo -n "[$(date +%T)] translate one sentence, launcher, $(load): "; one "$LAUNCHER"; fi
