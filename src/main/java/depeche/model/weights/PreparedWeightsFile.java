@@ -1,7 +1,6 @@
 package depeche.model.weights;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import depeche.folder.JsonTree;
@@ -122,12 +121,7 @@ final class PreparedWeightsFile {
             }
             array.put("offset", entry.offset());
         }
-        byte[] json;
-        try {
-            json = new ObjectMapper().writeValueAsBytes(index); // only when a cache file is written
-        } catch (IOException e) {
-            throw new IllegalStateException("a JSON tree always serializes", e);
-        }
+        byte[] json = JsonTree.write(index);
         return ByteBuffer.allocate(json.length + TRAILER_BYTES).order(ByteOrder.LITTLE_ENDIAN)
                 .put(json).putLong(indexOffset).putLong(json.length).put(MAGIC).flip();
     }
